@@ -1,0 +1,53 @@
+"""Command line: `python -m baohao check|schema|render|site`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .load import DataError, load_all
+from .schema import write_schemas
+
+
+def _check(root: Path) -> int:
+    try:
+        data = load_all(root)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"data OK: {len(data.countries)} countries ({', '.join(sorted(data.files))})")
+    return 0
+
+
+def _schema(root: Path, check: bool) -> int:
+    stale = write_schemas(root, check=check)
+    if check and stale:
+        print(f"out of date: {', '.join(stale)}; run `make schema`", file=sys.stderr)
+        return 1
+    if not check:
+        print("schemas written: " + (", ".join(stale) if stale else "none changed"))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="baohao", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: current directory)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate every data file and print every problem")
+    schema = sub.add_parser("schema", help="write schema/*.schema.json from the models")
+    schema.add_argument("--check", action="store_true", help="fail if the committed schemas are out of date")
+    sub.add_parser("render", help="render data to Markdown pages in docs/")
+    site = sub.add_parser("site", help="validate, render and build site/ atomically")
+    site.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return _check(root)
+    if args.command == "schema":
+        return _schema(root, args.check)
+    from . import build
+
+    if args.command == "render":
+        return build.render_command(root)
+    return build.site_command(root, args.site_dir)

@@ -1,0 +1,456 @@
+"""The data schema as code: the only contract for `data/countries/<code>.yml`.
+
+The JSON Schema in `schema/country.schema.json` is generated from these models
+(`make schema`); the build validates with them; CONTRIBUTING describes them.
+Field descriptions here are what editors show on hover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from .vocab import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+# --- scalar types -----------------------------------------------------------
+
+
+def _https_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or " " in value:
+        raise ValueError("must be an https URL (https://host/...)")
+    if parts.username or parts.password:
+        raise ValueError("must not contain a user name or password")
+    if "." not in parts.hostname:
+        raise ValueError("must be an https URL with a full host name")
+    return value
+
+
+def _past_date(value: dt.date) -> dt.date:
+    if value > today():
+        raise ValueError(f"is in the future ({value.isoformat()}); use the date it was actually done")
+    if value.year < 1990:
+        raise ValueError(f"is implausibly old ({value.isoformat()})")
+    return value
+
+
+def _no_surrounding_space(value: str) -> str:
+    if value != value.strip():
+        raise ValueError("has leading or trailing spaces")
+    return value
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
+    Field(description="Lowercase id: letters, digits and single hyphens, e.g. `ucell-tariffs`."),
+]
+HttpsUrl = Annotated[
+    str,
+    StringConstraints(max_length=2000),
+    AfterValidator(_https_url),
+    Field(description="A full https URL.", json_schema_extra={"format": "uri", "pattern": "^https://"}),
+]
+PastDate = Annotated[
+    dt.date,
+    AfterValidator(_past_date),
+    Field(description="A date written YYYY-MM-DD, not in the future."),
+]
+Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200),
+    AfterValidator(_no_surrounding_space),
+]
+SourceRefs = Annotated[
+    list[Id],
+    Field(
+        description=(
+            "Ids of entries in this file's `sources` that support this fact. "
+            "Empty means the fact is shown as unverified (未核实)."
+        )
+    ),
+]
+OperatorRefs = Annotated[
+    list[Id],
+    Field(description="Ids of the operators this applies to; empty means every operator."),
+]
+
+Answer = Annotated[
+    Literal["yes", "no", "unknown"],
+    Field(description="`yes`, `no`, or `unknown` when no source settles it."),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# --- text in two languages ----------------------------------------------------
+
+
+class Text(Strict):
+    """Reader-facing prose, always in both languages."""
+
+    zh: str = Field(min_length=1, max_length=4000, description="Simplified Chinese, full-width punctuation.")
+    en: str = Field(min_length=1, max_length=4000, description="English, plain short sentences.")
+
+    @field_validator("zh")
+    @classmethod
+    def _zh_is_chinese(cls, value: str) -> str:
+        _no_surrounding_space(value)
+        if not HAN.search(value):
+            raise ValueError("has no Chinese characters: write the Chinese text here (names may stay in Latin script)")
+        return value
+
+    @field_validator("en")
+    @classmethod
+    def _en_is_not_chinese(cls, value: str) -> str:
+        _no_surrounding_space(value)
+        if HAN.search(value):
+            raise ValueError("contains Chinese characters: write the English text here")
+        return value
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+Advice = Annotated[
+    bool,
+    Field(
+        description=(
+            "true for the guide's own advice (for example 'ask for written confirmation'), "
+            "which states no fact about the operator and so needs no source; shown without an unverified mark."
+        )
+    ),
+]
+
+
+class Note(Strict):
+    """A sentence of prose with the sources that support it."""
+
+    text: Text
+    sources: SourceRefs = []
+    advice: Advice = False
+
+
+# --- sources ------------------------------------------------------------------
+
+SourceKind = Annotated[
+    Literal["official", "secondary", "weak"],
+    Field(
+        description=(
+            "`official`: the operator's, regulator's or government's own page; "
+            "`secondary`: news or a page quoting a rule; "
+            "`weak`: SEO or third-party pages, old pages (facts resting only on these show as unverified)."
+        )
+    ),
+]
+
+
+class Source(Strict):
+    id: Id
+    url: HttpsUrl
+    title: Name = Field(description="The page's own title, in its own language.")
+    lang: str = Field(
+        pattern=r"^[a-z]{2,3}$",
+        description="Language of the page, as an ISO 639 code: en, ru, uz, kk, az, ur, zh.",
+    )
+    publisher: Name = Field(description="Who published the page, e.g. `Ucell` or `RBC`.")
+    kind: SourceKind
+    published: PastDate | None = Field(
+        default=None, description="When the page was published, if it says so (old pages go stale)."
+    )
+    checked: PastDate = Field(description="The date someone last read the page and confirmed the fact.")
+
+
+# --- operators ------------------------------------------------------------------
+
+ContactKind = Literal[
+    "short-number",
+    "phone",
+    "email",
+    "app",
+    "whatsapp",
+    "website",
+    "ussd",
+    "post",
+    "fax",
+]
+
+_CONTACT_VALUE = {
+    "short-number": (re.compile(r"^\*?[0-9]{2,6}#?$"), "a short number such as 8123 or *1111"),
+    "phone": (re.compile(r"^\+[1-9][0-9 ]{6,18}[0-9]$"), "an international number such as +7 495 766 01 66"),
+    "whatsapp": (re.compile(r"^\+[1-9][0-9 ]{6,18}[0-9]$"), "an international number such as +92 300 3008000"),
+    "fax": (re.compile(r"^\+[1-9][0-9 ]{6,18}[0-9]$"), "an international number such as +7 727 258 89 14"),
+    "email": (re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"), "an email address"),
+    "ussd": (re.compile(r"^\*[0-9*]+#$"), "a USSD code such as *919#"),
+    "app": (re.compile(r"^\S.{0,60}$"), "the app's name"),
+    "website": (re.compile(r"^https://\S+$"), "an https URL"),
+    "post": (re.compile(r"^\S.{4,200}$"), "a postal address"),
+}
+
+
+class Contact(Strict):
+    kind: ContactKind = Field(description="What sort of contact this is; decides how `value` is checked and shown.")
+    value: Name = Field(description="The number, address, app name or URL, written once for both languages.")
+    url: HttpsUrl | None = Field(default=None, description="Optional link (app page, web form).")
+    from_abroad: Answer = Field(
+        default="unknown", description="Can a reader outside the country reach it? `unknown` unless a source says."
+    )
+    note: Text | None = None
+    sources: SourceRefs = []
+
+    @model_validator(mode="after")
+    def _value_matches_kind(self) -> Contact:
+        pattern, expected = _CONTACT_VALUE[self.kind]
+        if not pattern.match(self.value):
+            raise ValueError(f"value {self.value!r} is not {expected} (kind: {self.kind})")
+        if self.kind == "website":
+            _https_url(self.value)
+        return self
+
+
+class Operator(Strict):
+    id: Id
+    brand: Name = Field(description="The name on the SIM card and in the shops, e.g. `Ucell`.")
+    company: Name | None = Field(default=None, description="The legal company, e.g. `Coscom LLC`.")
+    website: HttpsUrl
+    status: list[Note] = Field(
+        default=[], description="Rebrands, mergers, sales, shutdowns: what a reader should know about the operator."
+    )
+    contacts: list[Contact] = []
+    sources: SourceRefs = Field(default=[], description="Sources for the operator's existence, owner and website.")
+
+
+# --- ways to cancel -------------------------------------------------------------
+
+RouteKind = Annotated[
+    Literal["in-store", "online", "remote", "lapse"],
+    Field(
+        description=(
+            "`in-store`: at the operator's office; `online`: app or personal account; "
+            "`remote`: written application by email or post, or a representative with a power of attorney; "
+            "`lapse`: stop topping up and let the operator end the contract."
+        )
+    ),
+]
+
+TimeUnit = Literal["minutes", "hours", "days", "months"]
+
+
+class Period(Strict):
+    """A duration as numbers: `min` and/or `max` in `unit`. Both equal for an exact value."""
+
+    min: int | None = Field(default=None, ge=0, le=100000)
+    max: int | None = Field(default=None, ge=0, le=100000)
+    unit: TimeUnit = "days"
+
+    @model_validator(mode="after")
+    def _has_bound(self) -> Period:
+        if self.min is None and self.max is None:
+            raise ValueError("needs `min`, `max` or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        return self
+
+
+class Verdict(Strict):
+    value: Answer
+    note: Text | None = None
+    sources: SourceRefs = []
+
+
+class Timing(Strict):
+    period: Period | None = Field(default=None, description="Leave out when no source gives a figure.")
+    note: Text | None = None
+    sources: SourceRefs = []
+
+
+class Fee(Strict):
+    amount: Decimal | None = Field(default=None, ge=0, description="Leave out when the amount is unknown; 0 = free.")
+    max_amount: Decimal | None = Field(default=None, ge=0, description="For 'up to' fees: the most it can cost.")
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. UZS.")
+    note: Text
+    sources: SourceRefs = []
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        if value not in CURRENCY_CODES:
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+        return value
+
+
+class Step(Strict):
+    text: Text
+    sources: SourceRefs = []
+    advice: Advice = False
+
+
+class Route(Strict):
+    id: Id
+    kind: RouteKind
+    operators: OperatorRefs = []
+    title: Text
+    summary: Text | None = None
+    from_abroad: Verdict = Field(description="Can a reader who is not in the country use this route?")
+    documents: list[Id] = Field(
+        default=[], description="Ids from `data/documents.yml`: what to bring or send."
+    )
+    steps: list[Step] = Field(min_length=1)
+    time: Timing | None = Field(default=None, description="How long it takes; leave out if unknown.")
+    fees: list[Fee] = []
+    caveats: list[Note] = []
+    sources: SourceRefs = []
+
+
+# --- country rules ----------------------------------------------------------------
+
+
+class InactivityRule(Strict):
+    operators: OperatorRefs = []
+    period: Period | None = Field(default=None, description="Time without top-up or use before the number is cut off.")
+    note: Text
+    sources: SourceRefs = []
+
+
+class RecyclingRule(Strict):
+    operators: OperatorRefs = []
+    value: Answer = Field(description="Does the number go back to the pool and to a new owner?")
+    after: Period | None = None
+    note: Text
+    sources: SourceRefs = []
+
+
+class RefundRule(Strict):
+    operators: OperatorRefs = []
+    value: Literal["yes", "no", "partial", "unknown"]
+    note: Text
+    sources: SourceRefs = []
+
+
+RegistrationKind = Literal["biometrics", "imei", "limit", "identity", "other"]
+
+
+class RegistrationRule(Strict):
+    kind: RegistrationKind
+    text: Text
+    sources: SourceRefs = []
+
+
+class Rules(Strict):
+    inactivity: list[InactivityRule] = []
+    recycling: list[RecyclingRule] = []
+    balance_refund: list[RefundRule] = []
+    registration: list[RegistrationRule] = []
+
+
+class Checklists(Strict):
+    before: list[Note] = Field(default=[], description="Country items added after the shared list in data/checklists.yml.")
+    after: list[Note] = []
+
+
+class Faq(Strict):
+    id: Id
+    q: Text
+    a: Text
+    sources: SourceRefs = []
+
+
+class Country(Strict):
+    """One country's guide: `data/countries/<code>.yml`."""
+
+    code: str = Field(description="ISO 3166-1 alpha-2 code, lowercase; the file is named after it.")
+    name: Text | None = Field(
+        default=None, description="Only when the guide needs a name other than CLDR's standard one."
+    )
+    region: str = Field(description="UN M49 sub-region id, see data/README.md.", json_schema_extra={"enum": sorted(REGIONS)})
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the local currency.")
+    reviewed: PastDate = Field(description="When the whole file was last reviewed against its sources.")
+    summary: Text = Field(description="Two or three sentences: the situation in this country.")
+    operators: list[Operator] = Field(min_length=1)
+    routes: list[Route] = Field(min_length=1)
+    rules: Rules
+    checklists: Checklists = Checklists()
+    faq: list[Faq] = []
+    sources: list[Source] = Field(min_length=1)
+
+    @field_validator("code")
+    @classmethod
+    def _iso_code(cls, value: str) -> str:
+        if value != value.lower() or value.upper() not in ISO_COUNTRY_CODES:
+            raise ValueError(f"{value!r} is not a lowercase ISO 3166-1 alpha-2 country code")
+        return value
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, value: str) -> str:
+        if value not in REGIONS:
+            raise ValueError(f"unknown region {value!r}; use one of: {', '.join(sorted(REGIONS))}")
+        return value
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        if value not in CURRENCY_CODES:
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+        return value
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def operator(self, operator_id: str) -> Operator:
+        return next(o for o in self.operators if o.id == operator_id)
+
+
+# --- shared vocabularies (data/*.yml) ------------------------------------------------
+
+
+class Document(Strict):
+    id: Id
+    name: Text
+
+
+class ChecklistItem(Strict):
+    id: Id
+    text: Text
+
+
+class SharedChecklists(Strict):
+    """`data/checklists.yml`: items shown on every country page, before the country's own."""
+
+    before: list[ChecklistItem] = Field(min_length=1)
+    after: list[ChecklistItem] = Field(min_length=1)
+
+
+class DocumentList(Strict):
+    """`data/documents.yml`: the documents a route can ask for, named once in both languages."""
+
+    documents: list[Document] = Field(min_length=1)
+
+
+class Vocabulary(Strict):
+    """Shared vocabularies, read from `data/documents.yml` and `data/checklists.yml`."""
+
+    documents: list[Document]
+    checklists: SharedChecklists

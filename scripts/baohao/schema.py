@@ -1,0 +1,38 @@
+"""JSON Schemas generated from the models, for editors and for the docs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .models import Country, DocumentList, SharedChecklists
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "country.schema.json": Country,
+    "documents.schema.json": DocumentList,
+    "checklists.schema.json": SharedChecklists,
+}
+SCHEMA_DIR = Path("schema")
+
+
+def schema_text(model: type[BaseModel]) -> str:
+    schema = model.model_json_schema(mode="validation")
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(root: Path, *, check: bool = False) -> list[str]:
+    """Write the schemas; with check=True write nothing and return the stale ones."""
+    stale = []
+    for name, model in SCHEMAS.items():
+        path = root / SCHEMA_DIR / name
+        text = schema_text(model)
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(str(SCHEMA_DIR / name))
+        if not check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return stale

@@ -338,6 +338,10 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
+def read_located(path: Path) -> tuple[Located | None, list[Problem]]:
+    return _read(path, path.parent)
+
+
 def _read(path: Path, root: Path) -> tuple[Located | None, list[Problem]]:
     shown = _display(path, root)
     try:

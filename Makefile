@@ -1,0 +1,56 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site check render schema test lint format lock clean
+
+# The site environment, from the lock file with hashes.
+$(VENV)/.site: requirements.lock
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+# The test environment: the site's packages plus the test tools, also locked.
+$(VENV)/.dev: requirements-dev.lock
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	touch $@ $(VENV)/.site
+
+serve: $(VENV)/.site ## build and serve with live reload at http://127.0.0.1:8000
+	$(PY) -m baohao check
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(VENV)/.site ## build the published site into site/ (strict, atomic)
+	$(PY) -m baohao site
+
+check: $(VENV)/.site ## validate every data file and print every problem
+	$(PY) -m baohao check
+
+render: $(VENV)/.site ## write the generated pages into docs/ without building
+	$(PY) -m baohao render
+
+schema: $(VENV)/.site ## regenerate schema/*.schema.json from the models
+	$(PY) -m baohao schema
+
+test: $(VENV)/.dev ## run every test (browser tests need Debian's chromium)
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check scripts tests
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff format scripts tests
+	$(VENV)/bin/ruff check --fix scripts tests
+
+# Regenerate the lock files after changing dependencies in pyproject.toml (needs network to PyPI).
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements-dev.lock
+
+clean:
+	rm -rf site dist build docs/countries docs/index.zh.md docs/index.en.md docs/compare.zh.md docs/compare.en.md

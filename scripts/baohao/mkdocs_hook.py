@@ -1,0 +1,34 @@
+"""The only MkDocs-specific glue: render data into docs/ before each build, set the nav.
+
+Kept thin on purpose (see README, "Moving off MkDocs"): all logic lives in the baohao package.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from baohao.load import DataError  # noqa: E402
+from baohao.pages import navigation, prepare  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.baohao")
+HAND_WRITTEN = ["about.md", "disclaimer.md"]
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        data, changed = prepare(root)
+    except DataError as exc:
+        for problem in exc.problems:
+            log.error(str(problem))
+        raise PluginError(str(exc)) from None
+    if changed:
+        log.info("generated pages updated: %s", ", ".join(changed))
+    config.nav = navigation(data, HAND_WRITTEN)
+    return config

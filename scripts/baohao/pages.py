@@ -1,0 +1,46 @@
+"""Everything the site needs from data before MkDocs runs: validated data, the
+rendered pages, the navigation, and the check that every page exists in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .load import DataError, Dataset, Problem, load_all
+from .render import DOCS_DIR, render_pages, write_pages
+from .vocab import LANGS
+
+
+def language_parity_problems(docs: Path) -> list[Problem]:
+    """Every hand-written page needs a .zh.md and an .en.md file."""
+    problems = []
+    pages: dict[str, set[str]] = {}
+    for path in docs.rglob("*.md"):
+        rel = path.relative_to(docs)
+        parts = rel.name.split(".")
+        if len(parts) < 3 or parts[-2] not in LANGS:
+            problems.append(Problem(str(DOCS_DIR / rel), 1, 1, "", "page names must end in .zh.md or .en.md"))
+            continue
+        stem = str(rel.with_name(".".join(parts[:-2])))
+        pages.setdefault(stem, set()).add(parts[-2])
+    for stem, langs in sorted(pages.items()):
+        for missing in sorted(set(LANGS) - langs):
+            problems.append(Problem(f"{DOCS_DIR / stem}.{missing}.md", 1, 1, "",
+                                    f"missing: every page needs both languages ({stem}.zh.md and {stem}.en.md)"))
+    return problems
+
+
+def prepare(root: Path) -> tuple[Dataset, list[str]]:
+    """Validate data, render the generated pages into docs/ (only those that changed),
+    and check language parity. Raises DataError with every problem found."""
+    data = load_all(root)
+    changed = write_pages(render_pages(data, root), root / DOCS_DIR)
+    problems = language_parity_problems(root / DOCS_DIR)
+    if problems:
+        raise DataError(problems)
+    return data, changed
+
+
+def navigation(data: Dataset, hand_written: list[str]) -> list[Any]:
+    countries = [f"countries/{c.code}.md" for c in sorted(data.countries, key=lambda c: (c.region, c.code))]
+    return ["index.md", "compare.md", {"国家": countries}, *hand_written]

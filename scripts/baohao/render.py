@@ -1,0 +1,393 @@
+"""Validated data to Markdown pages, one per page kind and language, through Jinja templates.
+
+Pages are written into docs/ only when their content changed, and generated pages
+that no longer come from data are removed. Every value from data is escaped:
+nothing a data file says is read as Markdown, HTML or template syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup
+
+from .load import DataError, Dataset, Problem, read_located
+from .models import Contact, Country, Fee, Period, Route, Source
+from .vocab import LANGS, country_name, currency_name, region_name
+
+TEMPLATE_DIR = Path("templates")
+STRINGS_FILE = TEMPLATE_DIR / "strings.yml"
+DOCS_DIR = Path("docs")
+# Paths under docs/ that the renderer owns; everything else there is hand-written.
+GENERATED = ("index.{lang}.md", "compare.{lang}.md", "countries/")
+STALE_AFTER_MONTHS = 12
+OLD_SOURCE_YEARS = 3
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+# --- escaping ---------------------------------------------------------------------
+
+
+def md(value: Any) -> Markup:
+    """Escape text from data for Markdown: it shows as written, never as markup."""
+    if isinstance(value, Markup):
+        return value
+    text = re.sub(r"\s+", " ", str(value))
+    text = html.escape(text, quote=False)
+    # html.escape turned < > & into entities; escape Markdown's own characters.
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return Markup(text)
+
+
+def attr(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _finalize(value: Any) -> Any:
+    # Every {{ expression }} in a template is escaped unless a helper already made Markup.
+    if value is None:
+        raise jinja2.UndefinedError("a template printed None")
+    return md(value)
+
+
+# --- interface strings --------------------------------------------------------------
+
+
+def load_strings(root: Path) -> dict[str, dict[str, str]]:
+    """Interface strings; a missing language or mismatched placeholder is a located error."""
+    path = root / STRINGS_FILE
+    located, problems = read_located(path)
+    if located is None:
+        raise DataError(problems)
+    shown = str(STRINGS_FILE)
+    data = located.data if isinstance(located.data, dict) else {}
+    for key, entry in data.items():
+        line, col = located.where((key,))
+        if not isinstance(entry, dict) or set(entry) != set(LANGS):
+            problems.append(Problem(shown, line, col, key, "needs exactly two entries, zh and en"))
+            continue
+        if any(not isinstance(v, str) or not v for v in entry.values()):
+            problems.append(Problem(shown, line, col, key, "zh and en must both be non-empty text"))
+            continue
+        if _HAN.search(entry["en"]):
+            problems.append(Problem(shown, *located.where((key, "en")), f"{key}.en", "contains Chinese characters"))
+        fields = [sorted({f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f}) for lang in LANGS]
+        if fields[0] != fields[1]:
+            problems.append(Problem(shown, line, col, key, f"zh uses placeholders {fields[0]} but en uses {fields[1]}"))
+    if problems:
+        raise DataError(problems)
+    return data
+
+
+# --- page context ---------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    path: str  # relative to docs/
+    content: str
+
+
+class Lang:
+    """Language-bound helpers the templates call: t(), date(), period(), refs()..."""
+
+    def __init__(self, lang: str, strings: dict[str, dict[str, str]], today: dt.date):
+        self.code = lang
+        self.strings = strings
+        self.today = today
+
+    def t(self, key: str, **kwargs: Any) -> Markup:
+        template = self.strings[key][self.code]
+        escaped = {k: v if isinstance(v, Markup) else md(v) for k, v in kwargs.items()}
+        return Markup(md(template).replace("\\{", "{").replace("\\}", "}").format(**escaped))
+
+    def text(self, value: Any) -> str:
+        return value[self.code]
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, "long", locale=self.code)
+
+    def country(self, country: Country) -> str:
+        return country.name[self.code] if country.name else country_name(country.code, self.code)
+
+    def region(self, region: str) -> str:
+        return region_name(region, self.code)
+
+    def currency(self, code: str) -> str:
+        return currency_name(code, self.code)
+
+    def number(self, value: int | Decimal) -> str:
+        return format_decimal(value, locale=self.code)
+
+    def period(self, p: Period | None) -> Markup:
+        if p is None:
+            return self.unverified()
+        unit = self.t(f"unit_{p.unit}")
+        if p.min is not None and p.max is not None:
+            if p.min == p.max:
+                return self.t("period_exact", n=self.number(p.min), unit=unit)
+            return self.t("period_range", min=self.number(p.min), max=self.number(p.max), unit=unit)
+        if p.min is not None:
+            return self.t("period_min", n=self.number(p.min), unit=unit)
+        assert p.max is not None
+        return self.t("period_max", n=self.number(p.max), unit=unit)
+
+    def fee(self, fee: Fee) -> Markup:
+        currency = self.currency(fee.currency)
+        if fee.amount == 0 and fee.max_amount is None:
+            return self.t("fee_free")
+        if fee.max_amount is not None:
+            return self.t("fee_up_to", amount=self.number(fee.max_amount), currency=currency)
+        if fee.amount is None:
+            return self.unverified()
+        return self.t("fee_amount", amount=self.number(fee.amount), currency=currency)
+
+    def answer(self, value: str, kind: str = "answer") -> Markup:
+        return Markup("**") + self.t(f"{kind}_{value}") + Markup("**")
+
+    def paren(self, value: Any) -> Markup:
+        return self.t("paren", x=value)
+
+    def unverified(self) -> Markup:
+        return Markup(
+            f'<span class="unverified" title="{attr(self.strings["unverified_title"][self.code])}">'
+            f"{md(self.strings['unverified'][self.code])}</span>"
+        )
+
+    def join(self, items: Iterable[Any], sep: str = "list_sep") -> Markup:
+        return Markup(self.strings[sep][self.code]).join(md(i) for i in items)
+
+
+class CountryView:
+    """One country as a page sees it: numbered sources and verification status of facts."""
+
+    def __init__(self, country: Country, lang: Lang, vocabulary: Any, files: dict[str, Path]):
+        self.c = country
+        self.lang = lang
+        self.numbers = {s.id: i for i, s in enumerate(country.sources, start=1)}
+        self.documents = {d.id: d.name for d in vocabulary.documents}
+        self.checklists = vocabulary.checklists
+
+    def refs(self, source_ids: list[str], *, advice: bool = False) -> Markup:
+        """Source marks after a fact: [1][2], or an unverified mark when nothing official or secondary backs it."""
+        if advice and not source_ids:
+            return Markup("")
+        marks = [self._ref(self.c.source(sid)) for sid in source_ids]
+        kinds = {self.c.source(sid).kind for sid in source_ids}
+        if not source_ids:
+            return Markup(" ") + self.lang.unverified()
+        out = Markup("").join(marks)
+        if kinds == {"weak"}:
+            out += Markup(
+                f' <span class="unverified" title="{attr(self.lang.strings["unverified_title"][self.lang.code])}">'
+                f"{md(self.lang.strings['weak_only'][self.lang.code])}</span>"
+            )
+        return Markup(" ") + out
+
+    def _ref(self, source: Source) -> Markup:
+        title = self.lang.strings["source_ref_title"][self.lang.code].format(
+            publisher=source.publisher,
+            kind=self.lang.strings[f"kind_{source.kind}"][self.lang.code],
+            checked=self.lang.date(source.checked),
+        )
+        n = self.numbers[source.id]
+        return Markup(f'<a class="src-ref" href="#source-{source.id}" title="{attr(title)}">[{n}]</a>')
+
+    def facts(self, entries: list[Any], kind: str) -> Markup:
+        """A one-line summary of per-operator rules: `Ucell: 90–150 days; Beeline: unverified`."""
+        t = self.lang.t
+        if not entries:
+            return t("unknown_value")
+        parts = []
+        for e in entries:
+            if kind == "inactivity":
+                value = self.lang.period(e.period) if e.period else t("unknown_value")
+            else:
+                value = t(f"{kind}_{e.value}")
+            label = self.operators_of(e.operators) + t("colon") if e.operators or len(entries) > 1 else Markup("")
+            parts.append(label + value)
+        return Markup(t("clause_sep")).join(parts)
+
+    def document(self, doc_id: str) -> str:
+        return self.documents[doc_id][self.lang.code]
+
+    def documents_of(self, ids: list[str]) -> Markup:
+        return self.lang.join(self.document(d) for d in ids)
+
+    def contact(self, contact: Contact) -> Markup:
+        value = contact.value
+        if contact.kind == "email":
+            out = Markup(f'<a href="mailto:{attr(value)}">{md(value)}</a>')
+        elif contact.kind == "website":
+            out = self.link(value, _host(value))
+        elif contact.kind == "phone":
+            out = Markup(f'<a href="tel:{attr(value.replace(" ", ""))}">{md(value)}</a>')
+        else:
+            out = md(value)
+        if contact.url and contact.kind != "website":
+            out += Markup(" ") + self.link(contact.url, _host(contact.url))
+        return out
+
+    def operators_of(self, ids: list[str]) -> Markup:
+        if not ids:
+            return self.lang.t("all_operators")
+        return self.lang.join(self.c.operator(i).brand for i in ids)
+
+    def link(self, url: str, text: str, hreflang: str | None = None) -> Markup:
+        extra = f' hreflang="{attr(hreflang)}" lang="{attr(hreflang)}"' if hreflang else ""
+        return Markup(f'<a href="{attr(url)}" rel="noopener noreferrer"{extra}>{md(text)}</a>')
+
+    def source_is_old(self, source: Source) -> bool:
+        return source.published is not None and (self.lang.today - source.published).days > OLD_SOURCE_YEARS * 365
+
+    def stale(self) -> bool:
+        return (self.lang.today - self.c.reviewed).days > STALE_AFTER_MONTHS * 30.5
+
+    # --- summaries used by the summary box and the comparison table ---
+
+    def formal_routes(self) -> list[Route]:
+        return [r for r in self.c.routes if r.kind != "lapse"]
+
+    def lapse_routes(self) -> list[Route]:
+        return [r for r in self.c.routes if r.kind == "lapse"]
+
+    def abroad_route(self) -> Route | None:
+        """The first formal route that can be done from abroad, if any."""
+        return next((r for r in self.formal_routes() if r.from_abroad.value == "yes"), None)
+
+    def formal_from_abroad(self) -> str:
+        values = {r.from_abroad.value for r in self.formal_routes()}
+        if "yes" in values:
+            return "yes"
+        return "unknown" if "unknown" in values or not values else "no"
+
+    def lapse_sourced(self) -> str:
+        lapses = self.lapse_routes()
+        if not lapses:
+            return "none"
+        sourced = any(r.time and r.time.period and self._backed(r.time.sources) for r in lapses)
+        return "sourced" if sourced else "unsourced"
+
+    def _backed(self, source_ids: list[str]) -> bool:
+        return any(self.c.source(s).kind != "weak" for s in source_ids)
+
+    def in_person_documents(self) -> list[str]:
+        seen: list[str] = []
+        for r in self.c.routes:
+            if r.kind == "in-store":
+                seen += [d for d in r.documents if d not in seen]
+        return [self.document(d) for d in seen]
+
+    def online_routes(self) -> list[Route]:
+        return [r for r in self.c.routes if r.kind == "online"]
+
+    def route_number(self, route: Route) -> int:
+        return self.c.routes.index(route) + 1
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def _ident(value: str) -> Markup:
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise ValueError(f"not an id: {value!r}")
+    return Markup(value)
+
+
+def _yaml_string(value: str) -> Markup:
+    return Markup(json.dumps(" ".join(value.split()), ensure_ascii=False))
+
+
+def environment(root: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = md
+    env.filters["attr"] = attr
+    env.filters["host"] = _host
+    env.filters["ident"] = _ident
+    env.filters["yaml"] = _yaml_string
+    return env
+
+
+def build_date() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def render_pages(data: Dataset, root: Path, today: dt.date | None = None) -> list[Page]:
+    strings = load_strings(root)
+    env = environment(root)
+    today = today or build_date()
+    countries = sorted(data.countries, key=lambda c: c.code)
+    pages: list[Page] = []
+    for code in LANGS:
+        lang = Lang(code, strings, today)
+        views = [CountryView(c, lang, data.vocabulary, data.files) for c in countries]
+        common = {"lang": lang, "t": lang.t, "L": lang.text, "countries": views}
+        for view in views:
+            pages.append(Page(f"countries/{view.c.code}.{code}.md",
+                              env.get_template("country.md.j2").render(**common, v=view, c=view.c)))
+        pages.append(Page(f"compare.{code}.md", env.get_template("compare.md.j2").render(**common)))
+        pages.append(Page(f"index.{code}.md", env.get_template("home.md.j2").render(**common)))
+    return pages
+
+
+def write_pages(pages: list[Page], docs: Path) -> list[str]:
+    """Write pages whose content changed; delete generated pages that no longer exist. Returns changed paths."""
+    changed = []
+    wanted = {p.path for p in pages}
+    for page in pages:
+        target = docs / page.path
+        if target.exists() and target.read_text(encoding="utf-8") == page.content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_text(page.content, encoding="utf-8")
+        tmp.replace(target)
+        changed.append(page.path)
+    for existing in _generated_files(docs):
+        if existing not in wanted:
+            (docs / existing).unlink()
+            changed.append(existing)
+    return changed
+
+
+def _generated_files(docs: Path) -> list[str]:
+    found = []
+    for pattern in GENERATED:
+        if pattern.endswith("/"):
+            base = docs / pattern
+            if base.exists():
+                found += [str(p.relative_to(docs)) for p in base.rglob("*") if p.is_file()]
+        else:
+            found += [pattern.format(lang=lang) for lang in LANGS if (docs / pattern.format(lang=lang)).exists()]
+    return found

@@ -32,7 +32,7 @@ def _schema(root: Path, check: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="baohao", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: current directory)")
+    parser.add_argument("--root", type=Path, default=Path(), help="project root (default: current directory)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every data file and print every problem")
     schema = sub.add_parser("schema", help="write schema/*.schema.json from the models")

@@ -7,7 +7,6 @@ All files are read and every problem is collected before anything is built.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,9 +142,7 @@ def _to_python(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[i
             key = key_node.value
             if key in result:
                 first = out.key_marks[(*loc, key)]
-                raise _YamlProblem(
-                    *_mark(key_node), f"duplicate key {key!r} (first on line {first[0]})", (*loc, key)
-                )
+                raise _YamlProblem(*_mark(key_node), f"duplicate key {key!r} (first on line {first[0]})", (*loc, key))
             out.key_marks[(*loc, key)] = _mark(key_node)
             result[key] = _to_python(loader, value_node, (*loc, key), out, seen)
         return result
@@ -163,7 +160,7 @@ def _to_python(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[i
 
 _LANG_NAMES = {"zh": "Chinese (zh)", "en": "English (en)"}
 _TYPE_MESSAGES = {
-    "string_type": "must be text (put numbers and codes in quotes, e.g. \"8123\")",
+    "string_type": 'must be text (put numbers and codes in quotes, e.g. "8123")',
     "list_type": "must be a list (lines starting with '- ')",
     "model_type": "must be a mapping of fields (key: value lines)",
     "model_attributes_type": "must be a mapping of fields (key: value lines)",
@@ -277,8 +274,13 @@ def reference_problems(located: Located, file: str, documents: set[str]) -> list
                     first_line = located.where((*loc, first[item_id]))[0]
                     line, col = located.where((*loc, i, "id"))
                     problems.append(
-                        Problem(file, line, col, format_loc((*loc, i, "id")),
-                                f"duplicate id {item_id!r} (first used on line {first_line})")
+                        Problem(
+                            file,
+                            line,
+                            col,
+                            format_loc((*loc, i, "id")),
+                            f"duplicate id {item_id!r} (first used on line {first_line})",
+                        )
                     )
                 else:
                     first[item_id] = i
@@ -292,8 +294,13 @@ def reference_problems(located: Located, file: str, documents: set[str]) -> list
                     hint = difflib.get_close_matches(ref, sorted(defined[key]), n=1)
                     known = f"did you mean {hint[0]!r}?" if hint else f"known ids: {_short_list(defined[key])}"
                     problems.append(
-                        Problem(file, line, col, format_loc((*loc, i)),
-                                f"unknown {noun} id {ref!r}, not in {where}; {known}")
+                        Problem(
+                            file,
+                            line,
+                            col,
+                            format_loc((*loc, i)),
+                            f"unknown {noun} id {ref!r}, not in {where}; {known}",
+                        )
                     )
     return problems
 
@@ -332,14 +339,15 @@ class Dataset:
 
 
 def _display(path: Path, root: Path) -> str:
+    """Paths in messages are relative to the project root, as a contributor sees them in the repository."""
     try:
-        return os.path.relpath(path, Path.cwd()) if path.is_absolute() else str(path)
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
 
 
-def read_located(path: Path) -> tuple[Located | None, list[Problem]]:
-    return _read(path, path.parent)
+def read_located(path: Path, root: Path) -> tuple[Located | None, list[Problem]]:
+    return _read(path, root)
 
 
 def _read(path: Path, root: Path) -> tuple[Located | None, list[Problem]]:
@@ -381,7 +389,9 @@ def load_country(path: Path, root: Path, documents: set[str]) -> tuple[Country |
     if located is None:
         return None, problems
     if not isinstance(located.data, dict):
-        return None, [Problem(shown, 1, 1, "", "must be a mapping of fields (code:, region:, ...), not a list or a value")]
+        return None, [
+            Problem(shown, 1, 1, "", "must be a mapping of fields (code:, region:, ...), not a list or a value")
+        ]
     country, problems = validate(Country, located, shown)
     problems += reference_problems(located, shown, documents)
     code = located.data.get("code")
@@ -389,8 +399,15 @@ def load_country(path: Path, root: Path, documents: set[str]) -> tuple[Country |
         problems.append(Problem(shown, 1, 1, "", "country files must end in .yml"))
     if isinstance(code, str) and code != path.stem:
         line, col = located.where(("code",))
-        problems.append(Problem(shown, line, col, "code",
-                                f"is {code!r} but the file is named {path.name}; name it {code}.yml or fix the code"))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                col,
+                "code",
+                f"is {code!r} but the file is named {path.name}; name it {code}.yml or fix the code",
+            )
+        )
     return (None if problems else country), problems
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import PluginError
 
-from baohao.load import DataError  # noqa: E402
-from baohao.pages import navigation, prepare  # noqa: E402
+from baohao.load import DataError
+from baohao.pages import navigation, prepare
 
 log = logging.getLogger("mkdocs.hooks.baohao")
 HAND_WRITTEN = ["about.md", "disclaimer.md"]

@@ -234,7 +234,9 @@ class Operator(Strict):
     id: Id
     brand: Name = Field(description="The name on the SIM card and in the shops, e.g. `Ucell`.")
     company: Name | None = Field(default=None, description="The legal company, e.g. `Coscom LLC`.")
-    website: HttpsUrl
+    website: HttpsUrl | None = Field(
+        default=None, description="The operator's own site; leave out when no source gives it (shown as unverified)."
+    )
     status: list[Note] = Field(
         default=[], description="Rebrands, mergers, sales, shutdowns: what a reader should know about the operator."
     )
@@ -314,9 +316,7 @@ class Route(Strict):
     title: Text
     summary: Text | None = None
     from_abroad: Verdict = Field(description="Can a reader who is not in the country use this route?")
-    documents: list[Id] = Field(
-        default=[], description="Ids from `data/documents.yml`: what to bring or send."
-    )
+    documents: list[Id] = Field(default=[], description="Ids from `data/documents.yml`: what to bring or send.")
     steps: list[Step] = Field(min_length=1)
     time: Timing | None = Field(default=None, description="How long it takes; leave out if unknown.")
     fees: list[Fee] = []
@@ -366,7 +366,9 @@ class Rules(Strict):
 
 
 class Checklists(Strict):
-    before: list[Note] = Field(default=[], description="Country items added after the shared list in data/checklists.yml.")
+    before: list[Note] = Field(
+        default=[], description="Country items added after the shared list in data/checklists.yml."
+    )
     after: list[Note] = []
 
 
@@ -384,7 +386,9 @@ class Country(Strict):
     name: Text | None = Field(
         default=None, description="Only when the guide needs a name other than CLDR's standard one."
     )
-    region: str = Field(description="UN M49 sub-region id, see data/README.md.", json_schema_extra={"enum": sorted(REGIONS)})
+    region: str = Field(
+        description="UN M49 sub-region id, see data/README.md.", json_schema_extra={"enum": sorted(REGIONS)}
+    )
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the local currency.")
     reviewed: PastDate = Field(description="When the whole file was last reviewed against its sources.")
     summary: Text = Field(description="Two or three sentences: the situation in this country.")

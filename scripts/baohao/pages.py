@@ -25,8 +25,15 @@ def language_parity_problems(docs: Path) -> list[Problem]:
         pages.setdefault(stem, set()).add(parts[-2])
     for stem, langs in sorted(pages.items()):
         for missing in sorted(set(LANGS) - langs):
-            problems.append(Problem(f"{DOCS_DIR / stem}.{missing}.md", 1, 1, "",
-                                    f"missing: every page needs both languages ({stem}.zh.md and {stem}.en.md)"))
+            problems.append(
+                Problem(
+                    f"{DOCS_DIR / stem}.{missing}.md",
+                    1,
+                    1,
+                    "",
+                    f"missing: every page needs both languages ({stem}.zh.md and {stem}.en.md)",
+                )
+            )
     return problems
 
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from babel.dates import format_date
@@ -72,7 +72,7 @@ def _finalize(value: Any) -> Any:
 def load_strings(root: Path) -> dict[str, dict[str, str]]:
     """Interface strings; a missing language or mismatched placeholder is a located error."""
     path = root / STRINGS_FILE
-    located, problems = read_located(path)
+    located, problems = read_located(path, root)
     if located is None:
         raise DataError(problems)
     shown = str(STRINGS_FILE)
@@ -354,8 +354,12 @@ def render_pages(data: Dataset, root: Path, today: dt.date | None = None) -> lis
         views = [CountryView(c, lang, data.vocabulary, data.files) for c in countries]
         common = {"lang": lang, "t": lang.t, "L": lang.text, "countries": views}
         for view in views:
-            pages.append(Page(f"countries/{view.c.code}.{code}.md",
-                              env.get_template("country.md.j2").render(**common, v=view, c=view.c)))
+            pages.append(
+                Page(
+                    f"countries/{view.c.code}.{code}.md",
+                    env.get_template("country.md.j2").render(**common, v=view, c=view.c),
+                )
+            )
         pages.append(Page(f"compare.{code}.md", env.get_template("compare.md.j2").render(**common)))
         pages.append(Page(f"index.{code}.md", env.get_template("home.md.j2").render(**common)))
     return pages

@@ -1,0 +1,64 @@
+"""Shared fixtures: small fixture projects built from tests/fixtures, and the CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_COUNTRY = FIXTURES / "countries" / "kg.yml"
+# Hand-written pages only; generated ones are rendered again in each fixture project.
+HAND_WRITTEN_DOCS = ["about.zh.md", "about.en.md", "disclaimer.zh.md", "disclaimer.en.md", "assets"]
+
+
+def make_project(target: Path, countries: dict[str, str] | None = None) -> Path:
+    """A copy of the project's configuration, templates and vocabularies with the given
+    country files (name -> YAML text); by default the fictional fixture country."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", target / "templates")
+    (target / "scripts").symlink_to(ROOT / "scripts")
+    (target / "data" / "countries").mkdir(parents=True)
+    for vocab in (ROOT / "data").glob("*.yml"):
+        shutil.copy(vocab, target / "data" / vocab.name)
+    (target / "docs").mkdir()
+    for name in HAND_WRITTEN_DOCS:
+        src = ROOT / "docs" / name
+        if src.is_dir():
+            shutil.copytree(src, target / "docs" / name)
+        else:
+            shutil.copy(src, target / "docs" / name)
+    if countries is None:
+        countries = {"kg.yml": FIXTURE_COUNTRY.read_text(encoding="utf-8")}
+    for name, text in countries.items():
+        (target / "data" / "countries" / name).write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture
+def fixture_text() -> str:
+    return FIXTURE_COUNTRY.read_text(encoding="utf-8")
+
+
+def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "baohao", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line number of the n-th line containing `needle`."""
+    hits = [i for i, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return hits[occurrence - 1]

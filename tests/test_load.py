@@ -1,0 +1,176 @@
+"""Loading data: every class of mistake gives one located, readable line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from baohao.load import DataError, load_all
+from conftest import line_of, make_project, run_cli
+
+
+def problems_for(tmp_path: Path, text: str, name: str = "kg.yml") -> list[str]:
+    root = make_project(tmp_path / f"p{len(list(tmp_path.iterdir()))}", {name: text})
+    with pytest.raises(DataError) as info:
+        load_all(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_fixture_country_is_valid(project: Path) -> None:
+    data = load_all(project)
+    assert [c.code for c in data.countries] == ["kg"]
+
+
+def test_yaml_syntax_error_is_located(tmp_path: Path, fixture_text: str) -> None:
+    broken = fixture_text.replace("  - id: beta\n", "  - id: beta\n   brand: [unclosed\n")
+    [problem] = problems_for(tmp_path, broken)
+    assert problem.startswith(f"data/countries/kg.yml:{line_of(broken, 'brand: [unclosed')}:")
+    assert "YAML syntax error" in problem
+
+
+def test_unknown_field_is_named_with_a_suggestion(tmp_path: Path, fixture_text: str) -> None:
+    broken = fixture_text.replace(
+        "    brand: Alpha Mobile\n", "    brand: Alpha Mobile\n    webiste: https://x.example.com\n"
+    )
+    [problem] = problems_for(tmp_path, broken)
+    assert problem == (
+        f"data/countries/kg.yml:{line_of(broken, 'webiste')}:5: operators[0].webiste: "
+        "unknown field; did you mean 'website'?"
+    )
+
+
+def test_missing_field(tmp_path: Path, fixture_text: str) -> None:
+    [problem] = problems_for(tmp_path, fixture_text.replace("currency: KGS\n", "", 1))
+    assert problem == "data/countries/kg.yml:2:1: currency: required field is missing"
+
+
+def test_wrong_types(tmp_path: Path, fixture_text: str) -> None:
+    broken = fixture_text.replace("reviewed: 2026-01-15", "reviewed: last week").replace('value: "1234"', "value: 1234")
+    problems = problems_for(tmp_path, broken)
+    assert "data/countries/kg.yml:5:11: reviewed: must be a date written YYYY-MM-DD" in problems
+    assert any("operators[0].contacts[0].value: must be text" in p for p in problems)
+
+
+@pytest.mark.parametrize("code", ["xx", "KG", "kgz"])
+def test_invalid_country_code(tmp_path: Path, fixture_text: str, code: str) -> None:
+    problems = problems_for(tmp_path, fixture_text.replace("code: kg", f"code: {code}"), f"{code}.yml")
+    assert any(f"code: '{code}' is not a lowercase ISO 3166-1 alpha-2 country code" in p for p in problems)
+
+
+def test_file_name_must_match_code(tmp_path: Path, fixture_text: str) -> None:
+    [problem] = problems_for(tmp_path, fixture_text, "kz.yml")
+    assert (
+        problem
+        == "data/countries/kz.yml:2:7: code: is 'kg' but the file is named kz.yml; name it kg.yml or fix the code"
+    )
+
+
+def test_text_missing_one_language(tmp_path: Path, fixture_text: str) -> None:
+    broken = fixture_text.replace("  en: Summary of the test country.\n", "")
+    [problem] = problems_for(tmp_path, broken)
+    assert problem == (
+        "data/countries/kg.yml:7:3: summary.en: the English (en) text is missing; every text needs both zh and en"
+    )
+
+
+def test_text_in_the_wrong_language(tmp_path: Path, fixture_text: str) -> None:
+    broken = fixture_text.replace("en: Summary of the test country.", "en: 测试国家。").replace(
+        "zh: 测试国家的摘要。", "zh: Summary only in English."
+    )
+    problems = problems_for(tmp_path, broken)
+    assert any(p.startswith("data/countries/kg.yml:8:7: summary.en: contains Chinese characters") for p in problems)
+    assert any(p.startswith("data/countries/kg.yml:7:7: summary.zh: has no Chinese characters") for p in problems)
+
+
+def test_unknown_source_id(tmp_path: Path, fixture_text: str) -> None:
+    broken = fixture_text.replace("sources: [blog]", "sources: [blgo]", 1)
+    [problem] = problems_for(tmp_path, broken)
+    line = line_of(broken, "sources: [blgo]")
+    assert problem == (
+        f"data/countries/kg.yml:{line}:19: routes[0].fees[0].sources[0]: unknown source id 'blgo', "
+        "not in this file's `sources:` list; did you mean 'blog'?"
+    )
+
+
+def test_unknown_operator_and_document(tmp_path: Path, fixture_text: str) -> None:
+    broken = fixture_text.replace("operators: [alpha]", "operators: [gamma]", 1).replace(
+        "documents: [passport, sim-card]", "documents: [pasport, sim-card]"
+    )
+    problems = problems_for(tmp_path, broken)
+    assert any("routes[1].operators[0]: unknown operator id 'gamma'" in p for p in problems)
+    assert any(
+        "routes[0].documents[0]: unknown document id 'pasport', not in data/documents.yml" in p for p in problems
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["http://alpha.example.com", "https//alpha.example.com", "https://", "https://localhost/x", "ftp://a.b"]
+)
+def test_urls_must_be_https(tmp_path: Path, fixture_text: str, url: str) -> None:
+    broken = fixture_text.replace("website: https://alpha.example.com", f"website: {url}")
+    [problem] = problems_for(tmp_path, broken)
+    assert problem.startswith(f"data/countries/kg.yml:{line_of(broken, 'website: ' + url)}:14: operators[0].website:")
+    assert "https URL" in problem
+
+
+def test_date_in_the_future(tmp_path: Path, fixture_text: str) -> None:
+    [problem] = problems_for(tmp_path, fixture_text.replace("checked: 2026-01-10", "checked: 2099-01-10", 1))
+    assert "sources[0].checked: is in the future (2099-01-10)" in problem
+
+
+def test_duplicate_ids_and_keys(tmp_path: Path, fixture_text: str) -> None:
+    dup_id = fixture_text.replace("  - id: beta\n", "  - id: alpha\n")
+    [problem] = problems_for(tmp_path, dup_id)
+    assert problem == (
+        f"data/countries/kg.yml:{line_of(dup_id, 'id: alpha', 2)}:9: operators[1].id: "
+        f"duplicate id 'alpha' (first used on line {line_of(dup_id, 'id: alpha')})"
+    )
+    dup_key = fixture_text.replace("currency: KGS\n", "currency: KGS\ncurrency: USD\n", 1)
+    [problem] = problems_for(tmp_path, dup_key)
+    assert problem == "data/countries/kg.yml:5:1: currency: duplicate key 'currency' (first on line 4)"
+
+
+def test_yaml_aliases_are_rejected(tmp_path: Path, fixture_text: str) -> None:
+    broken = fixture_text.replace("summary:\n", "summary: &s\n").replace("operators:\n", "extra: *s\noperators:\n")
+    problems = problems_for(tmp_path, broken)
+    assert any("anchors and aliases" in p for p in problems)
+
+
+def test_not_utf8(tmp_path: Path, fixture_text: str) -> None:
+    root = make_project(tmp_path / "p")
+    (root / "data/countries/kg.yml").write_bytes(fixture_text.encode("gb18030"))
+    with pytest.raises(DataError) as info:
+        load_all(root)
+    [problem] = [str(p) for p in info.value.problems]
+    assert "is not valid UTF-8 text" in problem
+    assert problem.startswith("data/countries/kg.yml:7:1:")
+
+
+def test_every_problem_in_every_file_at_once(tmp_path: Path, fixture_text: str) -> None:
+    root = make_project(
+        tmp_path / "p",
+        {
+            "kg.yml": fixture_text.replace("currency: KGS", "currency: kgs", 1).replace("https://beta", "http://beta"),
+            "kz.yml": fixture_text.replace("code: kg", "code: kz").replace("          en: Service fee.\n", ""),
+        },
+    )
+    result = run_cli(root, "check")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "3 problem(s) in 2 data file(s)"
+    assert [line.split(":")[0] for line in lines[:-1]] == ["data/countries/kg.yml"] * 2 + ["data/countries/kz.yml"]
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_on_good_data(project: Path) -> None:
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "data OK: 1 countries (kg)"
+
+
+def test_real_data_is_valid() -> None:
+    from conftest import ROOT
+
+    data = load_all(ROOT)
+    assert {"uz", "kz", "ru", "pk", "az"} <= set(data.files)

@@ -62,3 +62,12 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     """1-based line number of the n-th line containing `needle`."""
     hits = [i for i, line in enumerate(text.splitlines(), start=1) if needle in line]
     return hits[occurrence - 1]
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built once, exactly as `make site` builds it."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = run_cli(ROOT, "site", "--site-dir", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out

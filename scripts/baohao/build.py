@@ -28,7 +28,7 @@ def render_command(root: Path) -> int:
 
 def mkdocs_build(root: Path, out: Path) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     return subprocess.run(cmd, cwd=root, env=env, check=False).returncode
 
 

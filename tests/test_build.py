@@ -1,0 +1,71 @@
+"""Full MkDocs builds of small fixture sites: atomic output, escaping in real HTML."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import make_project, run_cli
+
+pytestmark = pytest.mark.build
+
+
+def tree_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(str(file.relative_to(path)).encode())
+        digest.update(file.read_bytes())
+        digest.update(str(file.stat().st_mtime_ns).encode())
+    return digest.hexdigest()
+
+
+def test_fixture_site_builds_both_languages(project: Path) -> None:
+    result = run_cli(project, "site")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for page, lang in [("countries/kg/index.html", "zh"), ("en/countries/kg/index.html", "en")]:
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == lang
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_failed_build_leaves_previous_site_untouched(project: Path, fixture_text: str) -> None:
+    assert run_cli(project, "site").returncode == 0
+    before = tree_digest(project / "site")
+    country = project / "data/countries/kg.yml"
+    country.write_text(fixture_text.replace("https://beta.example.com", "http://beta.example.com"), encoding="utf-8")
+    result = run_cli(project, "site")
+    assert result.returncode == 1
+    assert "data/countries/kg.yml:26:14: operators[1].website: must be an https URL" in result.stderr
+    assert "previous site/ is unchanged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(project / "site") == before
+    # a failure inside MkDocs (a broken link in a hand-written page) also keeps the old site
+    country.write_text(fixture_text, encoding="utf-8")
+    about = project / "docs/about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[broken](missing-page.md)\n", encoding="utf-8")
+    result = run_cli(project, "site")
+    assert result.returncode == 1
+    assert tree_digest(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_hostile_text_is_shown_as_text_in_the_browser_html(tmp_path: Path, fixture_text: str) -> None:
+    payload = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) {{ 7*7 }}"
+    hostile = fixture_text.replace("en: Summary of the test country.", f"en: '{payload}'").replace(
+        "en: Ask for written confirmation.", "en: '\"><b onmouseover=alert(4)>hi</b>'"
+    )
+    root = make_project(tmp_path / "p", {"kg.yml": hostile})
+    result = run_cli(root, "site")
+    assert result.returncode == 0, result.stderr
+    html = (root / "site/en/countries/kg/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")]
+    assert not soup.find_all("img", onerror=True)
+    assert not soup.find_all("b", onmouseover=True)
+    assert not [a for a in soup.find_all("a", href=True) if a["href"].startswith("javascript:")]
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith("<script>alert(1)")
+    text = soup.get_text()
+    assert "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text and "[x](javascript:alert(3))" in text

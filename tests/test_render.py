@@ -1,0 +1,148 @@
+"""Rendering fixture countries into Markdown: what the reader will see, before MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import make_project
+
+from baohao.load import load_all
+from baohao.pages import prepare
+from baohao.render import md, render_pages, write_pages
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def pages_of(root: Path) -> dict[str, str]:
+    return {p.path: p.content for p in render_pages(load_all(root), root, TODAY)}
+
+
+def test_every_page_in_both_languages(project: Path) -> None:
+    assert sorted(pages_of(project)) == [
+        "compare.en.md",
+        "compare.zh.md",
+        "countries/kg.en.md",
+        "countries/kg.zh.md",
+        "index.en.md",
+        "index.zh.md",
+    ]
+
+
+def test_country_page_sections_and_language_neutral_values(project: Path) -> None:
+    pages = pages_of(project)
+    zh, en = pages["countries/kg.zh.md"], pages["countries/kg.en.md"]
+    assert zh.startswith("---\n") and "# 吉尔吉斯斯坦：注销保号卡" in zh
+    assert "# Kyrgyzstan: cancelling a prepaid SIM" in en
+    for anchor in ("#before", "#routes", "#route-office", "#route-lapse", "#after", "#faq", "#contacts", "#sources"):
+        assert anchor in zh and anchor in en
+    # numbers, periods and fees are written once and shown in both languages
+    assert "90–180 天" in zh and "90–180 days" in en
+    assert "100 吉尔吉斯斯坦索姆" in zh and "Kyrgystani Som 100" in en
+    assert "care@alpha\\.example\\.com" in zh and "care@alpha\\.example\\.com" in en
+
+
+def test_facts_link_to_sources_and_unsourced_facts_say_unverified(project: Path) -> None:
+    zh = pages_of(project)["countries/kg.zh.md"]
+    en = pages_of(project)["countries/kg.en.md"]
+    # a sourced step links to its numbered source, which has an anchor in the list
+    assert '<a class="src-ref" href="#source-alpha-help"' in zh
+    assert '<span id="source-alpha-help"></span>' in zh
+    step_without_source = next(line for line in en.splitlines() if "Stop topping up and wait" in line)
+    assert 'class="unverified"' in step_without_source
+    # advice needs no source and carries no mark
+    advice = next(line for line in en.splitlines() if "Ask for written confirmation" in line)
+    assert "unverified" not in advice and "src-ref" not in advice
+    # a fact backed only by a weak source is still unverified, with the source shown
+    fee = next(line for line in zh.splitlines() if "手续费" in line)
+    assert "未核实（仅有弱来源）" in fee and "#source-blog" in fee
+    # the source list shows kind, checked date, and warns about old pages
+    blog = next(line for line in zh.splitlines() if 'id="source-blog"' in line)
+    assert "弱" in blog and "核对于 2026年1月10日" in blog and "页面较旧" in blog
+    assert 'hreflang="ru"' in blog
+
+
+def test_missing_values_are_unverified_not_invented(project: Path) -> None:
+    en = pages_of(project)["countries/kg.en.md"]
+    # the in-store route has no time in the data: it says unverified instead of a guess
+    office = en.split("{ #route-office }")[1].split("### ")[0]
+    time_line = next(line for line in office.splitlines() if line.startswith("- **How long it takes**"))
+    assert 'class="unverified"' in time_line
+    # an operator with no known website
+    assert "Beta Telecom" in en
+
+
+def test_stale_review_warning(project: Path) -> None:
+    data = load_all(project)
+    old = render_pages(data, project, dt.date(2028, 1, 1))
+    fresh = render_pages(data, project, TODAY)
+    assert "has not been reviewed for over 12 months" in next(p.content for p in old if p.path == "countries/kg.en.md")
+    assert "has not been reviewed" not in next(p.content for p in fresh if p.path == "countries/kg.en.md")
+
+
+def test_compare_and_home_list_every_country(tmp_path: Path, fixture_text: str) -> None:
+    root = make_project(
+        tmp_path / "p", {"kg.yml": fixture_text, "tj.yml": fixture_text.replace("code: kg", "code: tj")}
+    )
+    pages = pages_of(root)
+    for lang in ("zh", "en"):
+        assert "(countries/kg.md)" in pages[f"compare.{lang}.md"]
+        assert "(countries/tj.md)" in pages[f"compare.{lang}.md"]
+        assert "(countries/kg.md)" in pages[f"index.{lang}.md"]
+        assert "(countries/tj.md)" in pages[f"index.{lang}.md"]
+    row = next(line for line in pages["compare.en.md"].splitlines() if line.startswith("| [Tajikistan]"))
+    assert "Alpha Mobile: 90–180 days" in row
+
+
+def test_text_from_data_is_never_markup(tmp_path: Path, fixture_text: str) -> None:
+    hostile = fixture_text.replace(
+        "en: Summary of the test country.",
+        'en: "<script>alert(1)</script> **bold** [x](javascript:alert(1)) {{ 7*7 }} {% raw %} | pipe"',
+    )
+    root = make_project(tmp_path / "p", {"kg.yml": hostile})
+    front_matter, en = pages_of(root)["countries/kg.en.md"].split("---\n", 2)[1:]
+    # the description in the front matter is a quoted YAML string; the theme escapes it (see test_build)
+    assert front_matter.startswith('description: "<script>')
+    assert "<script>" not in en
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in en
+    assert "\\*\\*bold\\*\\*" in en and "\\[x\\]\\(javascript:alert\\(1\\)\\)" in en
+    assert "\\{\\{ 7\\*7 \\}\\}" in en and "\\{% raw %\\}" in en
+    assert md("a|b") == "a\\|b"
+
+
+def test_pages_are_written_only_when_changed_and_stale_ones_removed(project: Path, fixture_text: str) -> None:
+    docs = project / "docs"
+    _, first = prepare(project)
+    assert "countries/kg.zh.md" in first
+    stamp = (docs / "countries/kg.zh.md").stat().st_mtime_ns
+    _, second = prepare(project)
+    assert second == []
+    assert (docs / "countries/kg.zh.md").stat().st_mtime_ns == stamp
+    # a new country appears, a removed one disappears
+    (project / "data/countries/tj.yml").write_text(fixture_text.replace("code: kg", "code: tj"), encoding="utf-8")
+    (project / "data/countries/kg.yml").unlink()
+    _, third = prepare(project)
+    assert (docs / "countries/tj.en.md").exists()
+    assert not (docs / "countries/kg.en.md").exists()
+    assert "countries/kg.en.md" in third
+    # hand-written pages are never touched
+    assert (docs / "about.zh.md").exists()
+
+
+def test_write_pages_reports_nothing_for_identical_content(project: Path) -> None:
+    pages = render_pages(load_all(project), project, TODAY)
+    write_pages(pages, project / "docs")
+    assert write_pages(pages, project / "docs") == []
+
+
+def test_hand_written_page_missing_a_language_is_an_error(project: Path) -> None:
+    (project / "docs/about.en.md").unlink()
+    import pytest
+
+    from baohao.load import DataError
+
+    with pytest.raises(DataError) as info:
+        prepare(project)
+    assert [str(p) for p in info.value.problems] == [
+        "docs/about.en.md:1:1: missing: every page needs both languages (about.zh.md and about.en.md)"
+    ]

@@ -10,9 +10,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from baohao.load import load_all
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 

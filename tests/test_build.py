@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import make_project, run_cli
 
 pytestmark = pytest.mark.build

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import make_project
-
 from baohao.load import load_all
 from baohao.pages import prepare
 from baohao.render import md, render_pages, write_pages
+from conftest import make_project
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 
 from baohao.load import load_all
+from conftest import ROOT
 
 pytestmark = pytest.mark.build
 

@@ -117,6 +117,10 @@ class Lang:
         escaped = {k: v if isinstance(v, Markup) else md(v) for k, v in kwargs.items()}
         return Markup(md(template).replace("\\{", "{").replace("\\}", "}").format(**escaped))
 
+    def raw(self, key: str) -> str:
+        """An interface string as plain text, for front matter (not Markdown)."""
+        return self.strings[key][self.code]
+
     def text(self, value: Any) -> str:
         return value[self.code]
 

@@ -66,8 +66,8 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real data built once, exactly as `make site` builds it."""
+    """The real data built once, exactly as `make site` builds it (the offline zip lands in ../dist)."""
     out = tmp_path_factory.mktemp("real") / "site"
-    result = run_cli(ROOT, "site", "--site-dir", str(out))
+    result = run_cli(ROOT, "site", "--site-dir", str(out), "--dist-dir", str(out.parent / "dist"))
     assert result.returncode == 0, result.stdout + result.stderr
     return out

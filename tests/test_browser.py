@@ -1,16 +1,24 @@
-"""The real site in a real browser (Debian's Chromium driven by Playwright), served on 127.0.0.1."""
+"""The real site in a real browser (Debian's Chromium driven by Playwright).
+
+Every check runs twice: on the site served over http on 127.0.0.1, and on the offline
+bundle unzipped into a temporary folder and opened from file://.
+"""
 
 from __future__ import annotations
 
 import functools
 import os
 import threading
+import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from baohao.build import OFFLINE_ZIP, SITE_SLUG
 from baohao.load import load_all
 from conftest import ROOT
 
@@ -26,10 +34,31 @@ ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = ROOT / "test-results"
+DATA = load_all(ROOT)
+CODES = sorted(c.code for c in DATA.countries)
+PAGES = ["", "compare", "about", "disclaimer", *[f"countries/{c}" for c in CODES]]
+PLACEHOLDER = {"zh": "键入以开始搜索", "en": "Type to start searching"}
+
+
+@dataclass
+class Target:
+    """Where the site is opened from, and how a page path becomes a URL there."""
+
+    kind: str
+    base: str
+
+    def url(self, lang: str, page: str) -> str:
+        prefix = "" if lang == "zh" else f"{lang}/"
+        if self.kind == "http":
+            return f"{self.base}{prefix}{page}{'/' if page else ''}"
+        return f"{self.base}{prefix}{page or 'index'}.html"
+
+    def owns(self, url: str) -> bool:
+        return url.startswith(self.base)
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         message = "Debian's chromium is not installed: run `sudo apt-get install chromium` to run the browser tests"
         if os.environ.get("CI") == "true":
@@ -48,69 +77,163 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def served(real_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+@pytest.fixture(scope="module", params=["http", "file"])
+def target(
+    request: pytest.FixtureRequest, real_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Target]:
+    if request.param == "http":
+        handler = functools.partial(_QuietHandler, directory=str(real_site))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield Target("http", f"http://127.0.0.1:{server.server_address[1]}/")
+        server.shutdown()
+        server.server_close()
+    else:
+        unpacked = tmp_path_factory.mktemp("offline")
+        with zipfile.ZipFile(real_site.parent / "dist" / OFFLINE_ZIP) as bundle:
+            bundle.extractall(unpacked)
+        yield Target("file", (unpacked / SITE_SLUG).as_uri() + "/")
 
 
-def page_paths() -> list[str]:
-    codes = sorted(c.code for c in load_all(ROOT).countries)
-    zh = ["", "compare/", "about/", "disclaimer/", *[f"countries/{c}/" for c in codes]]
-    return zh + [f"en/{p}" for p in zh]
-
-
-@pytest.mark.parametrize("path", page_paths())
-def test_page_loads_cleanly_from_its_own_origin(browser, served: str, path: str) -> None:
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
     page = browser.new_page()
-    errors: list[str] = []
-    requests: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
-    page.on("response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(served + path)
-    page.wait_for_load_state("networkidle")
-    assert page.locator("article h1").count() == 1
-    assert errors == []
-    assert [u for u in requests if not u.startswith(served)] == []
-    page.close()
-
-
-@pytest.mark.parametrize(
-    ("start", "lang", "expected"),
-    [
-        ("countries/uz/", "en", "en/countries/uz/"),
-        ("en/countries/uz/", "zh", "countries/uz/"),
-        ("en/compare/", "zh", "compare/"),
-        ("about/", "en", "en/about/"),
-    ],
-)
-def test_language_switcher_stays_on_the_same_page(browser, served: str, start: str, lang: str, expected: str) -> None:
-    page = browser.new_page()
-    page.goto(served + start)
-    page.hover(".md-header__option .md-select")
-    page.click(f".md-select__link[hreflang={lang}]")
-    page.wait_for_load_state("load")
-    assert page.url == served + expected
-    assert page.locator("html").get_attribute("lang") == lang
+    page.errors = []
+    page.requests = []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    # requests cut short by moving on to the next page are not failures
+    page.on(
+        "requestfailed",
+        lambda r: (
+            page.errors.append(f"failed: {r.url} {r.failure}") if "ERR_ABORTED" not in (r.failure or "") else None
+        ),
+    )
+    page.on("response", lambda r: page.errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: page.requests.append(r.url))
+    yield page
     page.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_country_page_on_a_phone(browser, served: str, lang: str) -> None:
+def test_every_page_renders_and_navigates_from_its_own_files(page: Any, target: Target, lang: str) -> None:
+    for path in PAGES:
+        page.goto(target.url(lang, path))
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article h1").count() == 1, path
+        assert page.locator("html").get_attribute("lang") == lang
+    # the navigation reaches every page
+    page.goto(target.url(lang, ""))
+    hrefs = page.eval_on_selector_all(".md-nav--primary a.md-nav__link[href]", "els => els.map(e => e.href)")
+    for path in PAGES:
+        assert target.url(lang, path) in hrefs, path
+    page.click(f'.md-nav--primary a.md-nav__link[href$="{CODES[0]}{"/" if target.kind == "http" else ".html"}"]')
+    page.wait_for_load_state("load")
+    assert page.url == target.url(lang, f"countries/{CODES[0]}")
+    assert page.errors == []
+    assert [u for u in page.requests if not target.owns(u)] == []
+
+
+@pytest.mark.parametrize(("start", "to"), [("zh", "en"), ("en", "zh")])
+@pytest.mark.parametrize("path", ["", "compare", f"countries/{CODES[-1]}", "about"])
+def test_language_switcher_stays_on_the_same_page(page: Any, target: Target, path: str, start: str, to: str) -> None:
+    page.goto(target.url(start, path))
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang={to}]")
+    page.wait_for_load_state("load")
+    assert page.url == target.url(to, path)
+    assert page.locator("html").get_attribute("lang") == to
+    assert page.errors == []
+
+
+def search(page: Any, lang: str, query: str) -> list[str]:
+    """Type a query into Material's search and return the result links, best first."""
+    box = page.locator(".md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    # Material listens for key presses, so each fill is followed by one
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent === t", arg=PLACEHOLDER[lang]
+    )
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent !== t", arg=PLACEHOLDER[lang], timeout=15000
+    )
+    assert meta.count() == 1
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def language_of(target: Target, url: str) -> str:
+    return "en" if url.removeprefix(target.base).startswith("en/") else "zh"
+
+
+def country_of(target: Target, url: str) -> str | None:
+    path = url.removeprefix(target.base).removeprefix("en/").split("?")[0].split("#")[0]
+    if not path.startswith("countries/"):
+        return None
+    return path.removeprefix("countries/").removesuffix("/").removesuffix(".html")
+
+
+@pytest.mark.parametrize(("lang", "queries"), [("zh", ["注销", "护照"]), ("en", ["passport", "cancel"])])
+def test_search_finds_words_in_the_current_language_only(
+    page: Any, target: Target, lang: str, queries: list[str]
+) -> None:
+    page.goto(target.url(lang, f"countries/{CODES[0]}"))
+    for query in queries:
+        results = search(page, lang, query)
+        assert results, query
+        assert {language_of(target, r) for r in results} == {lang}, (query, results)
+    assert page.errors == []
+    assert [u for u in page.requests if not target.owns(u)] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_operator_name_finds_its_country_first(page: Any, target: Target, lang: str) -> None:
+    """Operator names are the same in both languages: results stay in the reader's language,
+    and the first one opens a country page where that operator is listed."""
+    brands: dict[str, set[str]] = {}
+    for country in DATA.countries:
+        for operator in country.operators:
+            brands.setdefault(operator.brand, set()).add(country.code)
+    page.goto(target.url(lang, ""))
+    for brand, codes in sorted(brands.items()):
+        results = search(page, lang, brand)
+        assert results, brand
+        assert {language_of(target, r) for r in results} == {lang}, (brand, results)
+        assert country_of(target, results[0]) in codes, (brand, results[:3])
+    page.click(".md-search-result__item > a >> nth=0")
+    page.wait_for_load_state("load")
+    assert country_of(target, page.url) in brands[sorted(brands)[-1]]
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", ["", "compare", f"countries/{CODES[0]}"])
+def test_no_serious_accessibility_violations(page: Any, target: Target, lang: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(target.url(lang, path))
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_country_page_on_a_phone(browser: Any, target: Target, lang: str) -> None:
     """Saves a 390 px wide screenshot as a test artifact, and checks nothing overflows sideways."""
     page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-    page.goto(served + ("" if lang == "zh" else "en/") + "countries/uz/")
+    page.goto(target.url(lang, f"countries/{CODES[-1]}"))
     page.wait_for_load_state("networkidle")
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"country-uz-{lang}-390px.png"), full_page=False)
+    page.screenshot(path=str(ARTIFACTS / f"country-{CODES[-1]}-{lang}-390px-{target.kind}.png"), full_page=False)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     page.close()

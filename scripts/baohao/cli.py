@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("render", help="render data to Markdown pages in docs/")
     site = sub.add_parser("site", help="validate, render and build site/ atomically")
     site.add_argument("--site-dir", type=Path, default=Path("site"))
+    site.add_argument("--dist-dir", type=Path, default=Path("dist"), help="where the offline zip goes")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
@@ -50,4 +51,4 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "render":
         return build.render_command(root)
-    return build.site_command(root, args.site_dir)
+    return build.site_command(root, args.site_dir, args.dist_dir)

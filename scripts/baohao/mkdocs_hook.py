@@ -12,9 +12,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from baohao.load import DataError
 from baohao.pages import navigation, prepare
+from baohao.search_index import split_search_index
 
 log = logging.getLogger("mkdocs.hooks.baohao")
 HAND_WRITTEN = ["about.md", "disclaimer.md"]
@@ -32,3 +34,13 @@ def on_config(config):
         log.info("generated pages updated: %s", ", ".join(changed))
     config.nav = navigation(data, HAND_WRITTEN)
     return config
+
+
+@event_priority(-200)  # after the search, i18n and offline plugins have written the merged index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "building", False):
+        return  # a per-language build inside static-i18n: the index is not merged yet
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    others = [lang.locale for lang in i18n.config.languages if not lang.default]
+    split_search_index(Path(config.site_dir), default, others)

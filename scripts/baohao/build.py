@@ -32,14 +32,16 @@ def render_command(root: Path) -> int:
 SITE_SLUG = "baohao-guide"
 OFFLINE_ZIP = f"{SITE_SLUG}-offline.zip"
 # Files the offline pages never use: source maps, search languages other than ours,
-# the sitemaps (for crawlers), the 404 page (for servers), and the JSON index
-# (on file:// Material loads search_index.js instead).
-LUNR_KEEP = {"lunr.multi.min.js", "lunr.stemmer.support.min.js", "lunr.zh.min.js"}
+# the sitemaps (for crawlers), the 404 page (for servers), Material's default favicon
+# (ours is an SVG), and the JSON index (on file:// Material loads search_index.js instead).
+# Each index declares one language, so lunr.multi is never loaded either.
+LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.zh.min.js"}
+UNUSED_OFFLINE = {"sitemap.xml", "sitemap.xml.gz", "404.html", "search_index.json", "favicon.png"}
 
 
 def _unused_offline(rel: Path) -> bool:
     name = rel.name
-    if name.endswith(".map") or name in {"sitemap.xml", "sitemap.xml.gz", "404.html", "search_index.json"}:
+    if name.endswith(".map") or name in UNUSED_OFFLINE:
         return True
     if rel.parent.name == "min" and rel.parent.parent.name == "lunr":
         return name not in LUNR_KEEP

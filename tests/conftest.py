@@ -6,7 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +29,11 @@ def make_project(target: Path, countries: dict[str, str] | None = None) -> Path:
     (target / "data" / "countries").mkdir(parents=True)
     for vocab in (ROOT / "data").glob("*.yml"):
         shutil.copy(vocab, target / "data" / vocab.name)
+    # the fictional fixture country links to example.com and example.org
+    hosts = target / "data" / "hosts.yml"
+    hosts.write_text(
+        hosts.read_text(encoding="utf-8").replace("press:\n", "press:\n  - example.com\n  - example.org\n", 1)
+    )
     (target / "docs").mkdir()
     for name in HAND_WRITTEN_DOCS:
         src = ROOT / "docs" / name
@@ -71,3 +78,30 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli(ROOT, "site", "--site-dir", str(out), "--dist-dir", str(out.parent / "dist"))
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright. Skipped when missing, except in CI (CI=true), where it fails."""
+    if not CHROMIUM.exists():
+        message = "Debian's chromium is not installed: run `sudo apt-get install chromium` to run the browser tests"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

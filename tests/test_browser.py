@@ -7,7 +7,6 @@ bundle unzipped into a temporary folder and opened from file://.
 from __future__ import annotations
 
 import functools
-import os
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -24,15 +23,6 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-results"
 DATA = load_all(ROOT)
 CODES = sorted(c.code for c in DATA.countries)
@@ -55,21 +45,6 @@ class Target:
 
     def owns(self, url: str) -> bool:
         return url.startswith(self.base)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        message = "Debian's chromium is not installed: run `sudo apt-get install chromium` to run the browser tests"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

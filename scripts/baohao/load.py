@@ -15,12 +15,16 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import Country, DocumentList, SharedChecklists, Vocabulary
+from .models import Country, DocumentList, HostList, SharedChecklists, Vocabulary
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 24
 COUNTRY_DIR = Path("data") / "countries"
-VOCAB_FILES = {"documents": Path("data") / "documents.yml", "checklists": Path("data") / "checklists.yml"}
+VOCAB_FILES = {
+    "documents": Path("data") / "documents.yml",
+    "checklists": Path("data") / "checklists.yml",
+    "hosts": Path("data") / "hosts.yml",
+}
 
 Loc = tuple[str | int, ...]
 
@@ -125,7 +129,14 @@ def parse_yaml(raw: bytes) -> Located:
         loader.dispose()
 
 
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+
 def _to_python(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[int]) -> Any:
+    if node.tag not in _STANDARD_TAGS:
+        raise _YamlProblem(*_mark(node), f"YAML tags such as {node.tag!r} are not allowed; write plain values", loc)
     if id(node) in seen:
         raise _YamlProblem(*_mark(node), "YAML anchors and aliases (&, *) are not allowed; write the value out", loc)
     seen.add(id(node))
@@ -236,9 +247,11 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def validate(model: type[BaseModel], located: Located, file: str) -> tuple[Any, list[Problem]]:
+def validate(
+    model: type[BaseModel], located: Located, file: str, context: dict[str, Any] | None = None
+) -> tuple[Any, list[Problem]]:
     try:
-        return model.model_validate(located.data), []
+        return model.model_validate(located.data, context=context), []
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
@@ -378,12 +391,16 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary | None, list[Problem]]:
     documents, problems = _load_model(root / VOCAB_FILES["documents"], root, DocumentList)
     checklists, more = _load_model(root / VOCAB_FILES["checklists"], root, SharedChecklists)
     problems += more
+    hosts, more = _load_model(root / VOCAB_FILES["hosts"], root, HostList)
+    problems += more
     if problems:
         return None, problems
-    return Vocabulary(documents=documents.documents, checklists=checklists), []
+    return Vocabulary(documents=documents.documents, checklists=checklists, hosts=hosts), []
 
 
-def load_country(path: Path, root: Path, documents: set[str]) -> tuple[Country | None, list[Problem]]:
+def load_country(
+    path: Path, root: Path, documents: set[str], hosts: HostList | None = None
+) -> tuple[Country | None, list[Problem]]:
     shown = _display(path, root)
     located, problems = _read(path, root)
     if located is None:
@@ -392,7 +409,7 @@ def load_country(path: Path, root: Path, documents: set[str]) -> tuple[Country |
         return None, [
             Problem(shown, 1, 1, "", "must be a mapping of fields (code:, region:, ...), not a list or a value")
         ]
-    country, problems = validate(Country, located, shown)
+    country, problems = validate(Country, located, shown, {"hosts": hosts})
     problems += reference_problems(located, shown, documents)
     code = located.data.get("code")
     if path.suffix != ".yml":
@@ -420,7 +437,7 @@ def load_all(root: Path) -> Dataset:
     if not paths:
         problems.append(Problem(_display(root / COUNTRY_DIR, root), 1, 1, "", "no country files found"))
     for path in paths:
-        country, found = load_country(path, root, documents)
+        country, found = load_country(path, root, documents, vocabulary.hosts if vocabulary else None)
         problems += found
         if country is not None:
             countries.append(country)

@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -35,14 +36,27 @@ def today() -> dt.date:
 # --- scalar types -----------------------------------------------------------
 
 
-def _https_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.hostname or " " in value:
+def _https_url_in_context(value: str, info: ValidationInfo) -> str:
+    return _https_url(value, info)
+
+
+def _https_url(value: str, info: ValidationInfo | None = None) -> str:
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        raise ValueError("must be an https URL (https://host/...)") from None
+    if parts.scheme != "https" or not host or any(ch.isspace() for ch in value):
         raise ValueError("must be an https URL (https://host/...)")
-    if parts.username or parts.password:
-        raise ValueError("must not contain a user name or password")
-    if "." not in parts.hostname:
+    if parts.username or parts.password or parts.port:
+        raise ValueError("must not contain a user name, password or port")
+    if "." not in host:
         raise ValueError("must be an https URL with a full host name")
+    hosts = (info.context or {}).get("hosts") if info else None
+    if hosts is not None:
+        problem = hosts.problem(host)
+        if problem:
+            raise ValueError(problem)
     return value
 
 
@@ -68,8 +82,11 @@ Id = Annotated[
 HttpsUrl = Annotated[
     str,
     StringConstraints(max_length=2000),
-    AfterValidator(_https_url),
-    Field(description="A full https URL.", json_schema_extra={"format": "uri", "pattern": "^https://"}),
+    AfterValidator(_https_url_in_context),
+    Field(
+        description="A full https URL on a host listed in data/hosts.yml.",
+        json_schema_extra={"format": "uri", "pattern": "^https://"},
+    ),
 ]
 PastDate = Annotated[
     dt.date,
@@ -221,12 +238,12 @@ class Contact(Strict):
     sources: SourceRefs = []
 
     @model_validator(mode="after")
-    def _value_matches_kind(self) -> Contact:
+    def _value_matches_kind(self, info: ValidationInfo) -> Contact:
         pattern, expected = _CONTACT_VALUE[self.kind]
         if not pattern.match(self.value):
             raise ValueError(f"value {self.value!r} is not {expected} (kind: {self.kind})")
         if self.kind == "website":
-            _https_url(self.value)
+            _https_url(self.value, info)
         return self
 
 
@@ -453,8 +470,43 @@ class DocumentList(Strict):
     documents: list[Document] = Field(min_length=1)
 
 
+Host = Annotated[
+    str,
+    StringConstraints(pattern=r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", max_length=253),
+    Field(description="A host name in lowercase, without https:// or a path, e.g. `ucell.uz`."),
+]
+
+
+class HostList(Strict):
+    """`data/hosts.yml`: the hosts links in data may point to (each also covers its subdomains)."""
+
+    operators: list[Host] = Field(min_length=1, description="Operators' own sites.")
+    government: list[Host] = Field(default=[], description="Regulators and government services.")
+    press: list[Host] = Field(default=[], description="News and reference sites accepted as secondary sources.")
+    weak: list[Host] = Field(default=[], description="Third-party pages accepted only as weak sources.")
+    never: list[Host] = Field(
+        default=[], description="Never accepted, even if listed above: shorteners, messaging channels, image hosts."
+    )
+
+    @staticmethod
+    def _covers(entries: list[str], host: str) -> bool:
+        return any(host == e or host.endswith("." + e) for e in entries)
+
+    def problem(self, host: str) -> str | None:
+        host = host.lower()
+        if self._covers(self.never, host):
+            return f"host not allowed: {host} (link shorteners, messaging channels and image hosts are never accepted)"
+        if not self._covers(self.operators + self.government + self.press + self.weak, host):
+            return (
+                f"host not allowed: {host} is not in data/hosts.yml"
+                " (add it there if it is an operator, a regulator or an accepted source)"
+            )
+        return None
+
+
 class Vocabulary(Strict):
-    """Shared vocabularies, read from `data/documents.yml` and `data/checklists.yml`."""
+    """Shared vocabularies, read from `data/documents.yml`, `data/checklists.yml` and `data/hosts.yml`."""
 
     documents: list[Document]
     checklists: SharedChecklists
+    hosts: HostList

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Country, DocumentList, SharedChecklists
+from .models import Country, DocumentList, HostList, SharedChecklists
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "country.schema.json": Country,
     "documents.schema.json": DocumentList,
     "checklists.schema.json": SharedChecklists,
+    "hosts.schema.json": HostList,
 }
 SCHEMA_DIR = Path("schema")
 

@@ -4,7 +4,7 @@ VENV := .venv
 PY := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check render schema test lint format lock clean
+.PHONY: serve site check render new-country schema test lint format lock clean
 
 # The site environment, from the lock file with hashes.
 $(VENV)/.site: requirements.lock
@@ -30,6 +30,10 @@ check: $(VENV)/.site ## validate every data file and print every problem
 
 render: $(VENV)/.site ## write the generated pages into docs/ without building
 	$(PY) -m baohao render
+
+new-country: $(VENV)/.site ## start data/countries/$(CODE).yml from the annotated template
+	@test -n "$(CODE)" || { echo "usage: make new-country CODE=kg"; exit 2; }
+	$(PY) -m baohao new-country $(CODE)
 
 schema: $(VENV)/.site ## regenerate schema/*.schema.json from the models
 	$(PY) -m baohao schema

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import make_project, run_cli
+from baohao.build import OFFLINE_ZIP
+from conftest import ROOT, make_project, run_cli
 
 pytestmark = pytest.mark.build
 
@@ -70,3 +75,41 @@ def test_hostile_text_is_shown_as_text_in_the_browser_html(tmp_path: Path, fixtu
     assert soup.find("meta", attrs={"name": "description"})["content"].startswith("<script>alert(1)")
     text = soup.get_text()
     assert "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text and "[x](javascript:alert(3))" in text
+
+
+def test_two_builds_of_one_commit_are_byte_identical(project: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=project, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "fixture"],
+        cwd=project,
+        check=True,
+        env={**os.environ, "GIT_COMMITTER_DATE": "2026-01-20T00:00:00Z", "GIT_AUTHOR_DATE": "2026-01-20T00:00:00Z"},
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    outputs = []
+    for n in (1, 2):
+        result = subprocess.run(
+            [sys.executable, "-m", "baohao", "site", "--site-dir", f"out{n}/site", "--dist-dir", f"out{n}/dist"],
+            cwd=project,
+            env={**env, "PYTHONPATH": str(ROOT / "scripts")},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        site = project / f"out{n}/site"
+        outputs.append(
+            (
+                {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()},
+                (project / f"out{n}/dist" / OFFLINE_ZIP).read_bytes(),
+            )
+        )
+    assert outputs[0][0] == outputs[1][0]
+    assert outputs[0][1] == outputs[1][1]
+    # dates come from the commit, not from the day of the build
+    assert "<lastmod>2026-01-20</lastmod>" in outputs[0][0]["sitemap.xml"].decode()
+    with zipfile.ZipFile(project / "out1/dist" / OFFLINE_ZIP) as bundle:
+        names = bundle.namelist()
+        assert names == sorted(names)
+        assert {info.date_time[:3] for info in bundle.infolist()} == {(2026, 1, 20)}

@@ -174,3 +174,43 @@ def test_real_data_is_valid() -> None:
 
     data = load_all(ROOT)
     assert {"uz", "kz", "ru", "pk", "az"} <= set(data.files)
+
+
+def test_new_country_template_points_at_every_gap_and_passes_once_filled(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {})
+    made = run_cli(root, "new-country", "kg")
+    assert made.returncode == 0, made.stderr
+    path = root / "data/countries/kg.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/country.schema.json\n")
+    assert "currency: KGS" in text and "Kyrgyzstan (吉尔吉斯斯坦)" in text
+    check = run_cli(root, "check")
+    assert check.returncode == 1
+    lines = check.stderr.splitlines()[:-1]
+    assert lines and all("still says FILL IN" in line for line in lines), lines
+    assert any(line.startswith("data/countries/kg.yml:16:9: region:") for line in lines)
+    # filled in as a contributor would
+    filled = (
+        text.replace("region: FILL IN", "region: central-asia")
+        .replace("FILL IN：两三句话，说明这个国家的运营商和注销的大致情况。", "这里有一家运营商。")
+        .replace('"FILL IN: two or three sentences on the operators and how cancelling works here."', "One operator.")
+        .replace("id: FILL IN  # lowercase id, e.g. the brand: ucell", "id: alpha")
+        .replace("brand: FILL IN", "brand: Alpha")
+        .replace("    company: FILL IN  # the legal company; delete the line if no source gives it\n", "")
+        .replace("https://FILL.IN/page", "https://alpha.example.com/help")
+        .replace("https://FILL.IN", "https://alpha.example.com")
+        .replace("sources: [FILL IN]", "sources: [alpha-help]")
+        .replace("FILL IN：为什么。", "必须本人办理。")
+        .replace('"FILL IN: why."', "You must go yourself.")
+        .replace("FILL IN：第一步。", "去营业厅。")
+        .replace('"FILL IN: the first step."', "Go to an office.")
+        .replace("  - id: FILL IN\n", "  - id: alpha-help\n")
+        .replace("title: FILL IN", "title: Help")
+        .replace("publisher: FILL IN", "publisher: Alpha")
+    )
+    path.write_text(filled, encoding="utf-8")
+    check = run_cli(root, "check")
+    assert check.returncode == 0, check.stderr
+    # an existing file is never overwritten, and a bad code is refused
+    assert run_cli(root, "new-country", "kg").returncode == 1
+    assert run_cli(root, "new-country", "xx").returncode == 2

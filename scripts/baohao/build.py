@@ -73,12 +73,24 @@ def mkdocs_build(root: Path, out: Path, *, offline: bool = False) -> int:
     return subprocess.run(cmd, cwd=root, env=env, check=False).returncode
 
 
+def pin_build_date(root: Path) -> None:
+    """Reproducible output: dates in the build (sitemap, zip entries, "stale" checks) come from
+    SOURCE_DATE_EPOCH, by default the time of the last commit."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False)
+    if result.returncode == 0 and result.stdout.strip().isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = result.stdout.strip()
+
+
 def site_command(root: Path, site_dir: Path, dist_dir: Path = Path("dist")) -> int:
+    pin_build_date(root)
     if render_command(root):
         print("site not built; the previous site/ is unchanged", file=sys.stderr)
         return 1
     site = (root / site_dir).resolve()
     dist = (root / dist_dir).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
     try:
         if mkdocs_build(root, tmp / "out") or mkdocs_build(root, tmp / "offline", offline=True):

@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="write schema/*.schema.json from the models")
     schema.add_argument("--check", action="store_true", help="fail if the committed schemas are out of date")
     sub.add_parser("render", help="render data to Markdown pages in docs/")
+    new = sub.add_parser("new-country", help="write data/countries/<code>.yml from the annotated template")
+    new.add_argument("code", help="ISO 3166-1 alpha-2 code, e.g. kg")
     site = sub.add_parser("site", help="validate, render and build site/ atomically")
     site.add_argument("--site-dir", type=Path, default=Path("site"))
     site.add_argument("--dist-dir", type=Path, default=Path("dist"), help="where the offline zip goes")
@@ -47,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         return _check(root)
     if args.command == "schema":
         return _schema(root, args.check)
+    if args.command == "new-country":
+        from .new_country import new_country
+
+        return new_country(root, args.code)
     from . import build
 
     if args.command == "render":

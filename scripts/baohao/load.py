@@ -29,6 +29,8 @@ VOCAB_FILES = {
 Loc = tuple[str | int, ...]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What `make new-country` writes where a contributor still has to fill something in.
+PLACEHOLDER = "FILL IN"
 # YAML 1.1 reads yes/no/on/off as booleans; in our data they are answers, kept as text.
 _WORD_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
@@ -277,6 +279,10 @@ def reference_problems(located: Located, file: str, documents: set[str]) -> list
     }
     problems: list[Problem] = []
     for loc, value in _walk(data, ()):
+        if isinstance(value, str) and (PLACEHOLDER in value or "FILL.IN" in value):
+            line, col = located.where(loc)
+            problems.append(Problem(file, line, col, format_loc(loc), "still says FILL IN: write what the source says"))
+            continue
         if isinstance(value, list) and all(isinstance(v, dict) for v in value):
             first: dict[str, int] = {}
             for i, item in enumerate(value):
@@ -411,6 +417,9 @@ def load_country(
         ]
     country, problems = validate(Country, located, shown, {"hosts": hosts})
     problems += reference_problems(located, shown, documents)
+    # a field still saying FILL IN is reported once, as that, not also as malformed
+    unfilled = {p.field for p in problems if "still says FILL IN" in p.message}
+    problems = [p for p in problems if p.field not in unfilled or "still says FILL IN" in p.message]
     code = located.data.get("code")
     if path.suffix != ".yml":
         problems.append(Problem(shown, 1, 1, "", "country files must end in .yml"))

@@ -113,3 +113,46 @@ def test_two_builds_of_one_commit_are_byte_identical(project: Path) -> None:
         names = bundle.namelist()
         assert names == sorted(names)
         assert {info.date_time[:3] for info in bundle.infolist()} == {(2026, 1, 20)}
+
+
+def test_a_new_country_file_appears_everywhere(tmp_path: Path, fixture_text: str) -> None:
+    """Adding a country is adding one file: pages in both languages, nav, home, compare, sitemap."""
+    root = make_project(tmp_path / "p", {"kg.yml": fixture_text})
+    assert run_cli(root, "site").returncode == 0
+    (root / "data/countries/tj.yml").write_text(fixture_text.replace("code: kg", "code: tj"), encoding="utf-8")
+    result = run_cli(root, "site")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for prefix, name in (("", "塔吉克斯坦"), ("en/", "Tajikistan")):
+        page = BeautifulSoup((site / prefix / "countries/tj/index.html").read_text(encoding="utf-8"), "html.parser")
+        assert name in page.h1.get_text()
+        home = BeautifulSoup((site / prefix / "index.html").read_text(encoding="utf-8"), "html.parser")
+        nav = [a["href"] for a in home.select(".md-nav--primary a[href]")]
+        assert any(h.rstrip("/").endswith("countries/tj") for h in nav), nav
+        chooser = [a["href"] for a in home.select("article a[href]")]
+        assert any(h.rstrip("/").endswith("countries/tj") for h in chooser), chooser
+        compare = BeautifulSoup((site / prefix / "compare/index.html").read_text(encoding="utf-8"), "html.parser")
+        assert [row.td.get_text() for row in compare.select("article tbody tr")] == (
+            ["吉尔吉斯斯坦", "塔吉克斯坦"] if not prefix else ["Kyrgyzstan", "Tajikistan"]
+        )
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "countries/tj/" in sitemap and "en/countries/tj/" in sitemap
+
+
+def test_edit_and_report_links_open_the_data_file_and_a_prefilled_issue(project: Path) -> None:
+    repo = "https://github.com/example/guide"
+    result = run_cli(project, "site", env={"BAOHAO_REPOSITORY": repo})
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for prefix in ("", "en/"):
+        country = BeautifulSoup((site / prefix / "countries/kg/index.html").read_text(encoding="utf-8"), "html.parser")
+        hrefs = [a["href"] for a in country.select("a[href]")]
+        assert f"{repo}/edit/main/data/countries/kg.yml" in hrefs
+        report = next(h for h in hrefs if h.startswith(f"{repo}/issues/new?"))
+        assert "template=wrong-information.yml" in report and "country=kg" in report
+        about = BeautifulSoup((site / prefix / "about/index.html").read_text(encoding="utf-8"), "html.parser")
+        lang = "en" if prefix else "zh"
+        assert f"{repo}/edit/main/docs/about.{lang}.md" in [a["href"] for a in about.select("a[href]")]
+    # without a known repository there are no dead links
+    assert run_cli(project, "site", env={"BAOHAO_REPOSITORY": ""}).returncode == 0
+    assert "/edit/main/" not in (site / "countries/kg/index.html").read_text(encoding="utf-8")

@@ -24,7 +24,6 @@ from typing import Any
 import pytest
 import yaml
 
-from baohao.vocab import country_name
 from conftest import ROOT
 
 GITHUB = ROOT / ".github"
@@ -260,19 +259,14 @@ def test_deploy_publishes_pages_on_main_and_the_bundle_on_tags() -> None:
 # --- issue form, pull request template ------------------------------------------------
 
 
-def test_issue_form_lists_every_country() -> None:
+def test_issue_form_needs_no_edit_when_a_country_is_added() -> None:
     form = load(ISSUE_TEMPLATES / "wrong-information.yml")
     assert form["name"] == "Report outdated or wrong information / 报告过时或错误的信息"
     assert form["labels"] == ["data"]
     fields = {field["id"]: field for field in form["body"] if "id" in field}
-    options = fields["country"]["attributes"]["options"]
-    # one option per data/countries/<code>.yml, named as the site names it, then "other"
-    *countries, other = options
-    assert sorted(option.split()[0] for option in countries) == CODES, "add or remove the country in the issue form"
-    for option in countries:
-        code = option.split()[0]
-        assert option == f"{code} · {country_name(code, 'en')} / {country_name(code, 'zh')}"
-    assert other.split()[0] == "other"
+    # a free input prefilled by the page's report link, not a list that must follow data/countries
+    assert fields["country"]["type"] == "input"
+    assert fields["country"]["validations"]["required"] is True
 
 
 def test_issue_form_asks_for_what_is_wrong_and_an_official_source() -> None:

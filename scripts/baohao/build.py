@@ -7,6 +7,7 @@ A failed build leaves the previous site/ and dist/ exactly as they were.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -83,8 +84,21 @@ def pin_build_date(root: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = result.stdout.strip()
 
 
+def pin_repository(root: Path) -> None:
+    """BAOHAO_REPOSITORY for the edit and report links: as given, or from a GitHub origin remote."""
+    if os.environ.get("BAOHAO_REPOSITORY"):
+        return
+    result = subprocess.run(
+        ["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True, check=False
+    )
+    match = re.fullmatch(r"(?:https://github\.com/|git@github\.com:)([\w.-]+/[\w.-]+?)(?:\.git)?/?", result.stdout.strip())
+    if result.returncode == 0 and match:
+        os.environ["BAOHAO_REPOSITORY"] = f"https://github.com/{match.group(1)}"
+
+
 def site_command(root: Path, site_dir: Path, dist_dir: Path = Path("dist")) -> int:
     pin_build_date(root)
+    pin_repository(root)
     if render_command(root):
         print("site not built; the previous site/ is unchanged", file=sys.stderr)
         return 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from babel.dates import format_date
@@ -340,6 +340,17 @@ def environment(root: Path) -> jinja2.Environment:
     return env
 
 
+def repository_url() -> str:
+    """The GitHub repository (https://github.com/owner/name) for edit and report links, if known."""
+    return os.environ.get("BAOHAO_REPOSITORY", "").rstrip("/")
+
+
+def report_url(repository: str, country: Country) -> Markup:
+    """A new issue with the wrong-information form, the country already filled in."""
+    query = urlencode({"template": "wrong-information.yml", "country": country.code, "title": f"[data] {country.code}: "})
+    return Markup(f"{repository}/issues/new?{query}")
+
+
 def build_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
@@ -356,7 +367,15 @@ def render_pages(data: Dataset, root: Path, today: dt.date | None = None) -> lis
     for code in LANGS:
         lang = Lang(code, strings, today)
         views = [CountryView(c, lang, data.vocabulary, data.files) for c in countries]
-        common = {"lang": lang, "t": lang.t, "L": lang.text, "countries": views}
+        repository = repository_url()
+        common = {
+            "lang": lang,
+            "t": lang.t,
+            "L": lang.text,
+            "countries": views,
+            "repository": repository,
+            "report_url": lambda c, repo=repository: report_url(repo, c),
+        }
         for view in views:
             pages.append(
                 Page(

@@ -91,7 +91,8 @@ def pin_repository(root: Path) -> None:
     result = subprocess.run(
         ["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True, check=False
     )
-    match = re.fullmatch(r"(?:https://github\.com/|git@github\.com:)([\w.-]+/[\w.-]+?)(?:\.git)?/?", result.stdout.strip())
+    github = r"(?:https://github\.com/|git@github\.com:)([\w.-]+/[\w.-]+?)(?:\.git)?/?"
+    match = re.fullmatch(github, result.stdout.strip())
     if result.returncode == 0 and match:
         os.environ["BAOHAO_REPOSITORY"] = f"https://github.com/{match.group(1)}"
 

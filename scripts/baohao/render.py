@@ -347,7 +347,8 @@ def repository_url() -> str:
 
 def report_url(repository: str, country: Country) -> Markup:
     """A new issue with the wrong-information form, the country already filled in."""
-    query = urlencode({"template": "wrong-information.yml", "country": country.code, "title": f"[data] {country.code}: "})
+    fields = {"template": "wrong-information.yml", "country": country.code, "title": f"[data] {country.code}: "}
+    query = urlencode(fields)
     return Markup(f"{repository}/issues/new?{query}")
 
 

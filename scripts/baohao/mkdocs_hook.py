@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from baohao.load import DataError
-from baohao.pages import navigation, prepare
+from baohao.pages import nav_translations, navigation, prepare
 from baohao.search_index import split_search_index
 
 log = logging.getLogger("mkdocs.hooks.baohao")
@@ -33,6 +33,12 @@ def on_config(config):
     if changed:
         log.info("generated pages updated: %s", ", ".join(changed))
     config.nav = navigation(data, HAND_WRITTEN)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:  # runs before static-i18n's own on_config, which reads these
+        for language in i18n.config.languages:
+            if not language.default:
+                titles = nav_translations(data, language.locale)
+                language.nav_translations = {**(language.nav_translations or {}), **titles}
     return config
 
 

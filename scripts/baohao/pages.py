@@ -8,7 +8,7 @@ from typing import Any
 
 from .load import DataError, Dataset, Problem, load_all
 from .render import DOCS_DIR, render_pages, write_pages
-from .vocab import LANGS
+from .vocab import LANGS, country_name, region_name
 
 
 def language_parity_problems(docs: Path) -> list[Problem]:
@@ -48,6 +48,29 @@ def prepare(root: Path) -> tuple[Dataset, list[str]]:
     return data, changed
 
 
+COUNTRIES_SECTION = {"zh": "国家", "en": "Countries"}
+
+
 def navigation(data: Dataset, hand_written: list[str]) -> list[Any]:
-    countries = [f"countries/{c.code}.md" for c in sorted(data.countries, key=lambda c: (c.region, c.code))]
-    return ["index.md", "compare.md", {"国家": countries}, *hand_written]
+    """Home, compare, countries grouped by region (so that with navigation.prune a page
+    carries only its own region's countries), then the hand-written pages. Section titles
+    are in the default language; `nav_translations` gives the others."""
+    default = LANGS[0]
+    regions: dict[str, list[str]] = {}
+    for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), country_name_of(c, default))):
+        regions.setdefault(region_name(country.region, default), []).append(f"countries/{country.code}.md")
+    countries = [{title: pages} for title, pages in regions.items()]
+    return ["index.md", "compare.md", {COUNTRIES_SECTION[default]: countries}, *hand_written]
+
+
+def nav_translations(data: Dataset, lang: str) -> dict[str, str]:
+    """Section titles of the nav in `lang`, keyed by their default-language titles."""
+    default = LANGS[0]
+    titles = {COUNTRIES_SECTION[default]: COUNTRIES_SECTION[lang]}
+    for country in data.countries:
+        titles[region_name(country.region, default)] = region_name(country.region, lang)
+    return titles
+
+
+def country_name_of(country: Any, lang: str) -> str:
+    return country.name[lang] if country.name else country_name(country.code, lang)

@@ -216,3 +216,22 @@ def test_country_page_on_a_phone(browser: Any, target: Target, lang: str) -> Non
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_country_page_prints_as_a_clean_checklist(page: Any, target: Target, lang: str) -> None:
+    page.goto(target.url(lang, f"countries/{CODES[0]}"))
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("#routes", "#contacts", "#staff-card", ".staff-card", "article ol li", ".print-footer"):
+        assert page.locator(shown).first.is_visible(), shown
+    footer = page.locator(".print-footer").inner_text()
+    assert target.url(lang, f"countries/{CODES[0]}") in footer
+    reviewed = next(c.reviewed for c in DATA.countries if c.code == CODES[0])
+    assert str(reviewed.year) in footer
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"country-{CODES[0]}-{lang}-{target.kind}.pdf").write_bytes(pdf)

@@ -132,7 +132,9 @@ def test_duplicate_ids_and_keys(tmp_path: Path, fixture_text: str) -> None:
 
 
 def test_yaml_aliases_are_rejected(tmp_path: Path, fixture_text: str) -> None:
-    broken = fixture_text.replace("summary:\n", "summary: &s\n").replace("operators:\n", "extra: *s\noperators:\n")
+    broken = fixture_text.replace("summary:\n", "summary: &s\n", 1).replace(
+        "operators:\n", "extra: *s\noperators:\n", 1
+    )
     problems = problems_for(tmp_path, broken)
     assert any("anchors and aliases" in p for p in problems)
 
@@ -207,6 +209,7 @@ def test_new_country_template_points_at_every_gap_and_passes_once_filled(tmp_pat
         .replace("  - id: FILL IN\n", "  - id: alpha-help\n")
         .replace("title: FILL IN", "title: Help")
         .replace("publisher: FILL IN", "publisher: Alpha")
+        .replace("languages: [FILL IN]", "languages: [ru]")
     )
     path.write_text(filled, encoding="utf-8")
     check = run_cli(root, "check")
@@ -214,3 +217,14 @@ def test_new_country_template_points_at_every_gap_and_passes_once_filled(tmp_pat
     # an existing file is never overwritten, and a bad code is refused
     assert run_cli(root, "new-country", "kg").returncode == 1
     assert run_cli(root, "new-country", "xx").returncode == 2
+
+
+def test_a_broken_vocabulary_is_reported_once_not_in_every_country(tmp_path: Path, fixture_text: str) -> None:
+    root = make_project(tmp_path / "p", {"kg.yml": fixture_text})
+    hosts = root / "data/hosts.yml"
+    hosts.write_text(hosts.read_text(encoding="utf-8").replace("  - ucell.uz\n", "  - https://ucell.uz/\n"), "utf-8")
+    with pytest.raises(DataError) as info:
+        load_all(root)
+    [problem] = [str(p) for p in info.value.problems]
+    assert problem.startswith("data/hosts.yml:")
+    assert "must be a host name in lowercase, without https:// or a path" in problem

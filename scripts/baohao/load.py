@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import Country, DocumentList, HostList, SharedChecklists, Vocabulary
+from .models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate, Vocabulary
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 24
@@ -24,6 +24,7 @@ VOCAB_FILES = {
     "documents": Path("data") / "documents.yml",
     "checklists": Path("data") / "checklists.yml",
     "hosts": Path("data") / "hosts.yml",
+    "staff_card": Path("data") / "staff_card.yml",
 }
 
 Loc = tuple[str | int, ...]
@@ -165,7 +166,9 @@ def _to_python(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[i
         return node.value.lower()
     try:
         return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            raise _YamlProblem(*_mark(node), f"{node.value!r} is not a real date ({exc})", loc) from None
         raise _YamlProblem(*_mark(node), f"cannot read value: {exc}", loc) from None
 
 
@@ -216,6 +219,8 @@ def _message(err: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
             return "must be an id: lowercase letters, digits and single hyphens, e.g. 'ucell-faq'"
         if loc and loc[-1] == "currency":
             return "must be a three-letter ISO 4217 code in capitals, e.g. UZS"
+        if "[a-z]{2,}$" in str(err.get("ctx", {}).get("pattern")):
+            return "must be a host name in lowercase, without https:// or a path, e.g. ucell.uz"
         return f"has the wrong form (expected pattern {err.get('ctx', {}).get('pattern')})"
     if kind in ("string_too_long", "too_long"):
         return str(err["msg"]).replace("should have at most", "is too long: at most")
@@ -266,7 +271,13 @@ def validate(
 # --- references between facts -----------------------------------------------------------
 
 
-def reference_problems(located: Located, file: str, documents: set[str]) -> list[Problem]:
+NOUNS = {"sources": "source", "operators": "operator", "documents": "document", "languages": "language"}
+
+
+def reference_problems(
+    located: Located, file: str, documents: set[str] | None, staff_languages: set[str] | None = None
+) -> list[Problem]:
+    """`documents` or `staff_languages` None: that vocabulary did not load; its ids are not checked."""
     """Unknown source/operator/document ids and duplicate ids, checked on the raw data
     so that they are reported together with every other problem."""
     data = located.data
@@ -276,6 +287,7 @@ def reference_problems(located: Located, file: str, documents: set[str]) -> list
         "sources": _ids(data.get("sources")),
         "operators": _ids(data.get("operators")),
         "documents": documents,
+        "languages": staff_languages,
     }
     problems: list[Problem] = []
     for loc, value in _walk(data, ()):
@@ -304,12 +316,14 @@ def reference_problems(located: Located, file: str, documents: set[str]) -> list
                 else:
                     first[item_id] = i
         key = loc[-1] if loc else None
-        if len(loc) > 1 and key in defined and isinstance(value, list):
+        if len(loc) > 1 and key in defined and defined[key] is not None and isinstance(value, list):
             for i, ref in enumerate(value):
                 if isinstance(ref, str) and ref not in defined[key]:
                     line, col = located.where((*loc, i))
-                    noun = {"sources": "source", "operators": "operator", "documents": "document"}[key]
-                    where = "data/documents.yml" if key == "documents" else f"this file's `{key}:` list"
+                    noun = NOUNS[key]
+                    where = {"documents": "data/documents.yml", "languages": "data/staff_card.yml"}.get(
+                        key, f"this file's `{key}:` list"
+                    )
                     hint = difflib.get_close_matches(ref, sorted(defined[key]), n=1)
                     known = f"did you mean {hint[0]!r}?" if hint else f"known ids: {_short_list(defined[key])}"
                     problems.append(
@@ -389,7 +403,7 @@ def _load_model(path: Path, root: Path, model: type[BaseModel]) -> tuple[Any, li
     if located is None:
         return None, problems
     value, problems = validate(model, located, shown)
-    problems += reference_problems(located, shown, set())
+    problems += reference_problems(located, shown, set(), set())
     return (None if problems else value), problems
 
 
@@ -399,13 +413,34 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary | None, list[Problem]]:
     problems += more
     hosts, more = _load_model(root / VOCAB_FILES["hosts"], root, HostList)
     problems += more
+    staff_card, more = _load_model(root / VOCAB_FILES["staff_card"], root, StaffCardTemplate)
+    problems += more
+    if documents and staff_card:
+        # every document can be listed on every staff card
+        languages = [lang.id for lang in staff_card.languages]
+        for document in documents.documents:
+            missing = [lang for lang in languages if lang not in document.staff]
+            if missing:
+                problems.append(
+                    Problem(
+                        str(VOCAB_FILES["documents"]),
+                        1,
+                        1,
+                        f"documents[{document.id}].staff",
+                        f"no name in staff-card language(s) {', '.join(missing)} (see data/staff_card.yml)",
+                    )
+                )
     if problems:
         return None, problems
-    return Vocabulary(documents=documents.documents, checklists=checklists, hosts=hosts), []
+    return Vocabulary(documents=documents.documents, checklists=checklists, hosts=hosts, staff_card=staff_card), []
 
 
 def load_country(
-    path: Path, root: Path, documents: set[str], hosts: HostList | None = None
+    path: Path,
+    root: Path,
+    documents: set[str] | None,
+    hosts: HostList | None = None,
+    staff_languages: set[str] | None = None,
 ) -> tuple[Country | None, list[Problem]]:
     shown = _display(path, root)
     located, problems = _read(path, root)
@@ -416,7 +451,7 @@ def load_country(
             Problem(shown, 1, 1, "", "must be a mapping of fields (code:, region:, ...), not a list or a value")
         ]
     country, problems = validate(Country, located, shown, {"hosts": hosts})
-    problems += reference_problems(located, shown, documents)
+    problems += reference_problems(located, shown, documents, staff_languages)
     # a field still saying FILL IN is reported once, as that, not also as malformed
     unfilled = {p.field for p in problems if "still says FILL IN" in p.message}
     problems = [p for p in problems if p.field not in unfilled or "still says FILL IN" in p.message]
@@ -439,14 +474,15 @@ def load_country(
 
 def load_all(root: Path) -> Dataset:
     vocabulary, problems = load_vocabulary(root)
-    documents = {d.id for d in vocabulary.documents} if vocabulary else set()
+    documents = {d.id for d in vocabulary.documents} if vocabulary else None
     countries: list[Country] = []
     files: dict[str, Path] = {}
     paths = country_files(root)
     if not paths:
         problems.append(Problem(_display(root / COUNTRY_DIR, root), 1, 1, "", "no country files found"))
     for path in paths:
-        country, found = load_country(path, root, documents, vocabulary.hosts if vocabulary else None)
+        staff_languages = {lang.id for lang in vocabulary.staff_card.languages} if vocabulary else None
+        country, found = load_country(path, root, documents, vocabulary.hosts if vocabulary else None, staff_languages)
         problems += found
         if country is not None:
             countries.append(country)

@@ -16,10 +16,12 @@ from mkdocs.plugins import event_priority
 
 from baohao.load import DataError
 from baohao.pages import nav_translations, navigation, prepare
+from baohao.publish import write_api, write_feeds
 from baohao.search_index import split_search_index
 
 log = logging.getLogger("mkdocs.hooks.baohao")
 HAND_WRITTEN = ["about.md", "disclaimer.md"]
+_built: dict[str, object] = {}  # the data of the current build, from on_config to on_post_build
 
 
 def on_config(config):
@@ -32,6 +34,7 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     if changed:
         log.info("generated pages updated: %s", ", ".join(changed))
+    _built["data"], _built["root"] = data, root
     config.nav = navigation(data, HAND_WRITTEN)
     i18n = config.plugins.get("i18n")
     if i18n is not None:  # runs before static-i18n's own on_config, which reads these
@@ -49,4 +52,9 @@ def on_post_build(config):
         return  # a per-language build inside static-i18n: the index is not merged yet
     default = next(lang.locale for lang in i18n.config.languages if lang.default)
     others = [lang.locale for lang in i18n.config.languages if not lang.default]
-    split_search_index(Path(config.site_dir), default, others)
+    site = Path(config.site_dir)
+    split_search_index(site, default, others)
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    write_feeds(site, _built["data"], _built["root"], config.use_directory_urls)
+    if not (offline and offline.config.enabled):  # the API is for programs, not for the offline reader
+        write_api(site, _built["data"], config.use_directory_urls)

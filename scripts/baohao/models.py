@@ -280,9 +280,13 @@ TimeUnit = Literal["minutes", "hours", "days", "months"]
 class Period(Strict):
     """A duration as numbers: `min` and/or `max` in `unit`. Both equal for an exact value."""
 
-    min: int | None = Field(default=None, ge=0, le=100000)
-    max: int | None = Field(default=None, ge=0, le=100000)
-    unit: TimeUnit = "days"
+    min: int | None = Field(
+        default=None, ge=0, le=100000, description="The shortest it can be; leave out if only a maximum is known."
+    )
+    max: int | None = Field(
+        default=None, ge=0, le=100000, description="The longest it can be; leave out if only a minimum is known."
+    )
+    unit: TimeUnit = Field(default="days", description="minutes, hours, days or months.")
 
     @model_validator(mode="after")
     def _has_bound(self) -> Period:
@@ -354,14 +358,19 @@ class InactivityRule(Strict):
 class RecyclingRule(Strict):
     operators: OperatorRefs = []
     value: Answer = Field(description="Does the number go back to the pool and to a new owner?")
-    after: Period | None = None
+    after: Period | None = Field(
+        default=None,
+        description="How long after the contract ends the number can go to someone else, if a source says.",
+    )
     note: Text
     sources: SourceRefs = []
 
 
 class RefundRule(Strict):
     operators: OperatorRefs = []
-    value: Literal["yes", "no", "partial", "unknown"]
+    value: Literal["yes", "no", "partial", "unknown"] = Field(
+        description="`yes`: the balance is paid back; `partial`: only some of it (e.g. not bonuses); `no`; `unknown`."
+    )
     note: Text
     sources: SourceRefs = []
 
@@ -370,7 +379,10 @@ RegistrationKind = Literal["biometrics", "imei", "limit", "identity", "other"]
 
 
 class RegistrationRule(Strict):
-    kind: RegistrationKind
+    kind: RegistrationKind = Field(
+        description="`biometrics`; `imei` (phone registration); `limit` (numbers per person); "
+        "`identity` (documents needed); `other`."
+    )
     text: Text
     sources: SourceRefs = []
 
@@ -396,6 +408,28 @@ class Faq(Strict):
     sources: SourceRefs = []
 
 
+class Change(Strict):
+    """One change that matters to readers: a route opened or closed, a fee or period changed, a rename."""
+
+    date: PastDate
+    summary: Text = Field(description="One line in each language, e.g. 'Ucell: lapse period is now 60-150 days'.")
+
+
+StaffLanguage = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}$"),
+    Field(description="A language code from data/staff_card.yml, e.g. `ru`, `ur`, `en`."),
+]
+
+
+class StaffCard(Strict):
+    """The printable card to show the operator's staff, in the languages they read."""
+
+    languages: list[StaffLanguage] = Field(
+        min_length=1, description="Languages of the card, ids from data/staff_card.yml; the first is the main one."
+    )
+
+
 class Country(Strict):
     """One country's guide: `data/countries/<code>.yml`."""
 
@@ -414,7 +448,20 @@ class Country(Strict):
     rules: Rules
     checklists: Checklists = Checklists()
     faq: list[Faq] = []
+    staff_card: StaffCard = Field(description="Which languages the card for the operator's staff is shown in.")
+    changes: list[Change] = Field(
+        min_length=1,
+        description="Changes that matter to readers, newest first; feeds and the home page are built from them.",
+    )
     sources: list[Source] = Field(min_length=1)
+
+    @field_validator("changes")
+    @classmethod
+    def _newest_first(cls, value: list[Change]) -> list[Change]:
+        dates = [c.date for c in value]
+        if dates != sorted(dates, reverse=True):
+            raise ValueError("list the newest change first")
+        return value
 
     @field_validator("code")
     @classmethod
@@ -450,6 +497,9 @@ class Country(Strict):
 class Document(Strict):
     id: Id
     name: Text
+    staff: dict[StaffLanguage, Name] = Field(
+        default={}, description="The document's name in each staff-card language (see data/staff_card.yml)."
+    )
 
 
 class ChecklistItem(Strict):
@@ -504,9 +554,42 @@ class HostList(Strict):
         return None
 
 
+class StaffCardLanguage(Strict):
+    id: StaffLanguage
+    name: Text = Field(description="The language's name, e.g. {zh: 俄语, en: Russian}.")
+    dir: Literal["ltr", "rtl"] = "ltr"
+    native_review: bool = Field(
+        description="true only once a native speaker has reviewed every sentence in this language; "
+        "while false, the card says the translation is unreviewed."
+    )
+
+
+class StaffSentence(Strict):
+    id: Literal["greeting", "terminate", "refund", "confirmation", "documents"]
+    text: dict[StaffLanguage, Name] = Field(description="The sentence in each staff language; ____ marks the number.")
+    meaning: Text = Field(description="What the sentence says, for the reader.")
+
+
+class StaffCardTemplate(Strict):
+    """`data/staff_card.yml`: the sentences of the card shown to operator staff, in their languages."""
+
+    languages: list[StaffCardLanguage] = Field(min_length=1)
+    sentences: list[StaffSentence] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_sentence_in_every_language(self) -> StaffCardTemplate:
+        ids = [lang.id for lang in self.languages]
+        for sentence in self.sentences:
+            missing = [i for i in ids if i not in sentence.text]
+            if missing:
+                raise ValueError(f"sentence {sentence.id!r} has no text in: {', '.join(missing)}")
+        return self
+
+
 class Vocabulary(Strict):
     """Shared vocabularies, read from `data/documents.yml`, `data/checklists.yml` and `data/hosts.yml`."""
 
     documents: list[Document]
     checklists: SharedChecklists
     hosts: HostList
+    staff_card: StaffCardTemplate

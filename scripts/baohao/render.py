@@ -35,6 +35,7 @@ DOCS_DIR = Path("docs")
 # Paths under docs/ that the renderer owns; everything else there is hand-written.
 GENERATED = ("index.{lang}.md", "compare.{lang}.md", "countries/")
 STALE_AFTER_MONTHS = 12
+RECENT_CHANGES = 10
 OLD_SOURCE_YEARS = 3
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
@@ -178,6 +179,29 @@ class Lang:
         return Markup(self.strings[sep][self.code]).join(md(i) for i in items)
 
 
+@dataclass
+class StaffCardView:
+    """The staff card in one language: the sentences in the staff's language, and the documents."""
+
+    language: Any
+    sentences: list[Any]
+    documents_sentence: Any
+    document_ids: list[str]
+    documents: dict[str, Any]
+
+    def text(self, sentence: Any) -> Markup:
+        return _foreign(sentence.text[self.language.id], self.language.id, self.language.dir)
+
+    def document_list(self) -> Markup:
+        names = "; ".join(self.documents[d].staff[self.language.id] for d in self.document_ids)
+        intro = self.documents_sentence.text[self.language.id]
+        return _foreign(f"{intro} {names}", self.language.id, self.language.dir)
+
+
+def _foreign(text: str, lang: str, direction: str) -> Markup:
+    return Markup(f'<span lang="{attr(lang)}" dir="{attr(direction)}">{md(text)}</span>')
+
+
 class CountryView:
     """One country as a page sees it: numbered sources and verification status of facts."""
 
@@ -185,6 +209,7 @@ class CountryView:
         self.c = country
         self.lang = lang
         self.numbers = {s.id: i for i, s in enumerate(country.sources, start=1)}
+        self.vocabulary = vocabulary
         self.documents = {d.id: d.name for d in vocabulary.documents}
         self.checklists = vocabulary.checklists
 
@@ -230,6 +255,23 @@ class CountryView:
 
     def document(self, doc_id: str) -> str:
         return self.documents[doc_id][self.lang.code]
+
+    def staff_cards(self) -> list[StaffCardView]:
+        """One card per staff language. The refund sentence only where some operator refunds."""
+        template = self.vocabulary.staff_card
+        languages = {lang.id: lang for lang in template.languages}
+        refunds = any(r.value in ("yes", "partial") for r in self.c.rules.balance_refund)
+        rows = [s for s in template.sentences if s.id != "documents" and (s.id != "refund" or refunds)]
+        documents_sentence = next(s for s in template.sentences if s.id == "documents")
+        document_ids: list[str] = []
+        for route in self.c.routes:
+            if route.kind == "in-store":
+                document_ids += [d for d in route.documents if d not in document_ids]
+        by_id = {d.id: d for d in self.vocabulary.documents}
+        return [
+            StaffCardView(languages[code], rows, documents_sentence, document_ids, by_id)
+            for code in self.c.staff_card.languages
+        ]
 
     def documents_of(self, ids: list[str]) -> Markup:
         return self.lang.join(self.document(d) for d in ids)
@@ -369,7 +411,12 @@ def render_pages(data: Dataset, root: Path, today: dt.date | None = None) -> lis
         lang = Lang(code, strings, today)
         views = [CountryView(c, lang, data.vocabulary, data.files) for c in countries]
         repository = repository_url()
+        recent = sorted(
+            ((ch.date, v, i) for v in views for i, ch in enumerate(v.c.changes)),
+            key=lambda e: (-e[0].toordinal(), e[1].c.code, e[2]),
+        )[:RECENT_CHANGES]
         common = {
+            "recent_changes": recent,
             "lang": lang,
             "t": lang.t,
             "L": lang.text,

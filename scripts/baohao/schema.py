@@ -7,13 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Country, DocumentList, HostList, SharedChecklists
+from .models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "country.schema.json": Country,
     "documents.schema.json": DocumentList,
     "checklists.schema.json": SharedChecklists,
     "hosts.schema.json": HostList,
+    "staff_card.schema.json": StaffCardTemplate,
 }
 SCHEMA_DIR = Path("schema")
 

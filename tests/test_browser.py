@@ -19,7 +19,7 @@ import pytest
 
 from baohao.build import OFFLINE_ZIP, SITE_SLUG
 from baohao.load import load_all
-from conftest import ROOT
+from conftest import ROOT, make_project, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -235,3 +235,61 @@ def test_country_page_prints_as_a_clean_checklist(page: Any, target: Target, lan
     assert pdf.startswith(b"%PDF")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"country-{CODES[0]}-{lang}-{target.kind}.pdf").write_bytes(pdf)
+
+
+def visible_routes(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "article h3[data-kind]", "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.id)"
+    )
+
+
+def shown_messages(page: Any) -> list[str]:
+    return page.eval_on_selector_all("[data-result]", "els => els.filter(e => !e.hidden).map(e => e.dataset.result)")
+
+
+def test_route_finder_from_the_home_page(page: Any, target: Target) -> None:
+    page.goto(target.url("en", ""))
+    page.select_option("#finder-country", "uz")
+    page.check("input[name=in][value=no]")
+    page.check("input[name=refund][value=no]")
+    page.click("form.route-finder button[type=submit]")
+    page.wait_for_load_state("load")
+    assert page.url.startswith(target.url("en", "countries/uz"))
+    assert "in=no" in page.url and "refund=no" in page.url
+    # the answers carried over; the office is set aside, the lapse ways stay
+    assert page.locator("input[name=in][value=no]").is_checked()
+    routes = visible_routes(page)
+    assert "route-in-store" not in routes and "route-ucell-lapse" in routes
+    # away from Uzbekistan, letting it lapse is the only remote way a source confirms
+    assert shown_messages(page) == ["lapse-only"]
+    # wanting the balance back rules out lapsing
+    page.check("input[name=refund][value=yes]")
+    assert "route-ucell-lapse" not in visible_routes(page)
+    assert "lapse-no-refund" in shown_messages(page)
+    page.click("form.route-finder button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('.finder-hidden').length === 0")
+    assert page.errors == []
+
+
+def test_without_javascript_every_way_is_shown(browser: Any, target: Target) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for code in CODES:
+        page.goto(target.url("zh", f"countries/{code}") + "?in=no&refund=yes")
+        assert not page.locator("form.route-finder").is_visible()
+        country = next(c for c in DATA.countries if c.code == code)
+        assert len(visible_routes(page)) == len(country.routes)
+    context.close()
+
+
+def test_route_finder_says_plainly_when_nothing_fits(tmp_path: Path, browser: Any) -> None:
+    """The fixture country has an office (not from abroad) and a lapse route only."""
+    root = make_project(tmp_path / "p")
+    assert run_cli(root, "site").returncode == 0
+    page = browser.new_page()
+    page.goto((root / "site/en/countries/kg/index.html").as_uri() + "?in=no&refund=yes")
+    assert visible_routes(page) == []
+    assert "none" in shown_messages(page)
+    text = page.locator("[data-result=none]").inner_text()
+    assert "in person" in text and "power of attorney" in text
+    page.close()

@@ -64,7 +64,7 @@ def test_facts_link_to_sources_and_unsourced_facts_say_unverified(project: Path)
 def test_missing_values_are_unverified_not_invented(project: Path) -> None:
     en = pages_of(project)["countries/kg.en.md"]
     # the in-store route has no time in the data: it says unverified instead of a guess
-    office = en.split("{ #route-office }")[1].split("### ")[0]
+    office = en.split("{ #route-office ")[1].split("### ")[0]
     time_line = next(line for line in office.splitlines() if line.startswith("- **How long it takes**"))
     assert 'class="unverified"' in time_line
     # an operator with no known website

@@ -256,6 +256,13 @@ class CountryView:
     def document(self, doc_id: str) -> str:
         return self.documents[doc_id][self.lang.code]
 
+    def document_ids(self, route: Route) -> Markup:
+        """The route's document ids, space-separated, for the route finder."""
+        return Markup(" ").join(_ident(d) for d in route.documents)
+
+    def refunds(self) -> bool:
+        return any(r.value in ("yes", "partial") for r in self.c.rules.balance_refund)
+
     def staff_cards(self) -> list[StaffCardView]:
         """One card per staff language. The refund sentence only where some operator refunds."""
         template = self.vocabulary.staff_card

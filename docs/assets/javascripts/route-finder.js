@@ -1,0 +1,94 @@
+/* Route finder: narrows a country page to the ways to cancel that fit the reader's answers.
+   The form is hidden in the HTML and shown here, so without JavaScript every way stays visible.
+   Works from the site's own files, online and from file://. */
+(function () {
+  "use strict";
+  var QUESTIONS = ["in", "sim", "passport", "refund"];
+
+  function answer(form, name) {
+    var checked = form.querySelector('input[name="' + name + '"]:checked');
+    return checked ? checked.value : null;
+  }
+
+  function routes() {
+    return Array.prototype.map.call(document.querySelectorAll("article h3[data-kind]"), function (heading) {
+      var parts = [heading];
+      var next = heading.nextElementSibling;
+      while (next && !/^H[23]$/.test(next.tagName)) {
+        parts.push(next);
+        next = next.nextElementSibling;
+      }
+      return {
+        parts: parts,
+        kind: heading.getAttribute("data-kind"),
+        abroad: heading.getAttribute("data-abroad"),
+        documents: (heading.getAttribute("data-documents") || "").split(" ").filter(Boolean)
+      };
+    });
+  }
+
+  function fits(form, route) {
+    if (answer(form, "in") === "no" && route.abroad === "no") return false;
+    if (answer(form, "sim") === "no" && route.documents.indexOf("sim-card") >= 0) return false;
+    if (answer(form, "passport") === "no" && route.documents.indexOf("passport") >= 0) return false;
+    // letting the number lapse loses the balance
+    if (answer(form, "refund") === "yes" && route.kind === "lapse") return false;
+    return true;
+  }
+
+  function show(form, name, visible) {
+    var message = form.querySelector('[data-result="' + name + '"]');
+    if (message) message.hidden = !visible;
+  }
+
+  function countryPage(form) {
+    var all = routes();
+    function update() {
+      var asked = QUESTIONS.some(function (q) { return answer(form, q) !== null; });
+      var fitting = all.filter(function (route) { return fits(form, route); });
+      all.forEach(function (route) {
+        var visible = !asked || fitting.indexOf(route) >= 0;
+        route.parts.forEach(function (part) { part.classList.toggle("finder-hidden", !visible); });
+      });
+      // away from the country, are the only ways confirmed to work from abroad the lapse ones?
+      var confirmed = fitting.filter(function (r) { return r.abroad === "yes"; });
+      var away = answer(form, "in") === "no";
+      var onlyLapse = away && confirmed.length > 0 && confirmed.every(function (r) { return r.kind === "lapse"; });
+      var wantsRefund = answer(form, "refund") === "yes";
+      show(form, "none", asked && fitting.length === 0);
+      show(form, "lapse-only", asked && onlyLapse);
+      show(form, "some", asked && fitting.length > 0 && !onlyLapse);
+      show(form, "no-refund", wantsRefund && form.getAttribute("data-refunds") !== "yes");
+      show(form, "lapse-no-refund", wantsRefund && all.some(function (r) { return r.kind === "lapse"; }));
+    }
+    var params = new URLSearchParams(location.search);
+    QUESTIONS.forEach(function (q) {
+      var input = form.querySelector('input[name="' + q + '"][value="' + params.get(q) + '"]');
+      if (input) input.checked = true;
+    });
+    form.addEventListener("change", update);
+    form.addEventListener("reset", function () { setTimeout(update, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    update();
+  }
+
+  function homePage(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var code = form.querySelector("select[name=country]").value;
+      var link = document.querySelector('article a[data-country="' + code + '"]');
+      if (!link) return;
+      var params = QUESTIONS.map(function (q) { return [q, answer(form, q)]; })
+        .filter(function (pair) { return pair[1] !== null; })
+        .map(function (pair) { return pair[0] + "=" + pair[1]; });
+      var target = link.getAttribute("href").split("#")[0];
+      location.href = target + (params.length ? "?" + params.join("&") : "") + "#finder";
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("form.route-finder"), function (form) {
+    form.hidden = false;
+    if (form.classList.contains("route-finder--home")) homePage(form);
+    else countryPage(form);
+  });
+})();

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -138,6 +139,12 @@ def test_a_new_country_file_appears_everywhere(tmp_path: Path, fixture_text: str
         )
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "countries/tj/" in sitemap and "en/countries/tj/" in sitemap
+    # and every export: the API and both feeds
+    assert (site / "api/v1/countries/tj.json").exists()
+    index = json.loads((site / "api/v1/countries.json").read_text(encoding="utf-8"))
+    assert [c["code"] for c in index["countries"]] == ["kg", "tj"]
+    assert "塔吉克斯坦" in (site / "feed.xml").read_text(encoding="utf-8")
+    assert "Tajikistan" in (site / "en/feed.xml").read_text(encoding="utf-8")
 
 
 def test_edit_and_report_links_open_the_data_file_and_a_prefilled_issue(project: Path) -> None:

@@ -293,3 +293,16 @@ def test_route_finder_says_plainly_when_nothing_fits(tmp_path: Path, browser: An
     text = page.locator("[data-result=none]").inner_text()
     assert "in person" in text and "power of attorney" in text
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_downloads_nothing_until_the_reader_starts_a_search(page: Any, target: Target, lang: str) -> None:
+    page.goto(target.url(lang, f"countries/{CODES[0]}"))
+    page.wait_for_load_state("networkidle")
+    if target.kind == "http":  # from disk the offline shim runs the worker, and nothing is downloaded anyway
+        assert [u for u in page.requests if "search" in u] == []
+    results = search(page, lang, "Ucell" if lang == "en" else "注销")
+    assert results
+    index = [u for u in page.requests if u.split("?")[0].endswith(("search_index.json", "search_index.js"))]
+    expected = "search/search_index" if lang == "zh" else "en/search/search_index"
+    assert index and all(u.removeprefix(target.base).startswith(expected) for u in index), index

@@ -226,7 +226,7 @@ def first_visit(site: Path, page: Path) -> dict[str, Any]:
 
 def _search_worker_gz(site: Path, page: Path, html: str) -> int | None:
     """Material's search worker script, named in the page's config: not in the first-visit total,
-    but Material starts the worker (not the index) at page load, at low priority."""
+    since the site starts the worker only when a search starts (templates/theme/main.html)."""
     match = SEARCH_WORKER.search(html)
     target = _resolve(site, page, match.group(1)) if match else None
     return gz_size(target.read_bytes()) if target is not None and target.is_file() else None
@@ -578,7 +578,7 @@ def format_report(report: dict[str, Any]) -> str:
         f"* {HOOK_NOTE}",
         "  first visit: the largest country page (zh, and the same country in en) plus the CSS and JS it references;",
         "  not counted: the search index (fetched when a search starts) and the search worker script",
-        "  (Material starts the worker at page load, at low priority: see 'search worker script gz').",
+        "  (both load only when the reader starts a search; see 'search worker script gz').",
         "",
         "ratios:",
     ]

@@ -145,3 +145,22 @@ def test_hand_written_page_missing_a_language_is_an_error(project: Path) -> None
     assert [str(p) for p in info.value.problems] == [
         "docs/about.en.md:1:1: missing: every page needs both languages (about.zh.md and about.en.md)"
     ]
+
+
+def test_editing_one_country_rewrites_only_its_pages(tmp_path: Path, fixture_text: str) -> None:
+    """Under `make serve`, a change to one data file rewrites that country's pages and the pages
+    that show the changed fact, not every page."""
+    root = make_project(
+        tmp_path / "p", {"kg.yml": fixture_text, "tj.yml": fixture_text.replace("code: kg", "code: tj")}
+    )
+    prepare(root)
+    country = root / "data/countries/tj.yml"
+    country.write_text(country.read_text(encoding="utf-8").replace("Take your passport", "Take your ID"), "utf-8")
+    _, changed = prepare(root)
+    assert sorted(changed) == ["countries/tj.en.md"]
+    country.write_text(
+        country.read_text(encoding="utf-8").replace("period: {min: 90, max: 180}", "period: {min: 60}"), "utf-8"
+    )
+    _, changed = prepare(root)
+    # the inactivity period is also in the comparison table, in both languages
+    assert sorted(changed) == ["compare.en.md", "compare.zh.md", "countries/tj.en.md", "countries/tj.zh.md"]

@@ -380,10 +380,7 @@ def _display(path: Path, root: Path) -> str:
 
 
 def read_located(path: Path, root: Path) -> tuple[Located | None, list[Problem]]:
-    return _read(path, root)
-
-
-def _read(path: Path, root: Path) -> tuple[Located | None, list[Problem]]:
+    """Parse one YAML file; problems name it relative to `root`."""
     shown = _display(path, root)
     try:
         return parse_yaml(path.read_bytes()), []
@@ -399,7 +396,7 @@ def country_files(root: Path) -> list[Path]:
 
 def _load_model(path: Path, root: Path, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     shown = _display(path, root)
-    located, problems = _read(path, root)
+    located, problems = read_located(path, root)
     if located is None:
         return None, problems
     value, problems = validate(model, located, shown)
@@ -443,7 +440,7 @@ def load_country(
     staff_languages: set[str] | None = None,
 ) -> tuple[Country | None, list[Problem]]:
     shown = _display(path, root)
-    located, problems = _read(path, root)
+    located, problems = read_located(path, root)
     if located is None:
         return None, problems
     if not isinstance(located.data, dict):

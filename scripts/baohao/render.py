@@ -205,7 +205,7 @@ def _foreign(text: str, lang: str, direction: str) -> Markup:
 class CountryView:
     """One country as a page sees it: numbered sources and verification status of facts."""
 
-    def __init__(self, country: Country, lang: Lang, vocabulary: Any, files: dict[str, Path]):
+    def __init__(self, country: Country, lang: Lang, vocabulary: Any):
         self.c = country
         self.lang = lang
         self.numbers = {s.id: i for i, s in enumerate(country.sources, start=1)}
@@ -416,7 +416,7 @@ def render_pages(data: Dataset, root: Path, today: dt.date | None = None) -> lis
     pages: list[Page] = []
     for code in LANGS:
         lang = Lang(code, strings, today)
-        views = [CountryView(c, lang, data.vocabulary, data.files) for c in countries]
+        views = [CountryView(c, lang, data.vocabulary) for c in countries]
         repository = repository_url()
         recent = sorted(
             ((ch.date, v, i) for v in views for i, ch in enumerate(v.c.changes)),

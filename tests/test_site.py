@@ -131,3 +131,20 @@ def test_every_fact_link_resolves_to_a_listed_source(site: Path) -> None:
         assert refs, path
         for ref in refs:
             assert ref["href"].removeprefix("#") in ids, f"{path.relative_to(site)}: {ref['href']}"
+
+
+MARKDOWN_ESCAPE = re.compile(r"\\[.()\-*_!#\[\]{}|]")
+
+
+def test_no_markup_leaks_into_what_the_reader_sees(site: Path) -> None:
+    """Escaped Markdown (a backslash before a dot) or template syntax must never show as text."""
+    for path in html_pages(site):
+        article = soup_of(path).select_one("article.md-content__inner")
+        text = article.get_text(" ") if article else ""
+        leaks = MARKDOWN_ESCAPE.findall(text)
+        assert not leaks, f"{path.relative_to(site)}: {leaks[:5]}"
+        assert "{{" not in text and "{%" not in text, path.relative_to(site)
+
+
+def test_sitemap_has_no_placeholder_addresses(site: Path) -> None:
+    assert "None" not in (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -85,7 +85,8 @@ def pin_build_date(root: Path) -> None:
 
 
 def pin_repository(root: Path) -> None:
-    """BAOHAO_REPOSITORY for the edit and report links: as given, or from a GitHub origin remote."""
+    """BAOHAO_REPOSITORY for the edit and report links, and BAOHAO_SITE_URL for the sitemap:
+    as given, or from a GitHub origin remote (and its GitHub Pages address)."""
     if os.environ.get("BAOHAO_REPOSITORY"):
         return
     result = subprocess.run(
@@ -95,6 +96,10 @@ def pin_repository(root: Path) -> None:
     match = re.fullmatch(github, result.stdout.strip())
     if result.returncode == 0 and match:
         os.environ["BAOHAO_REPOSITORY"] = f"https://github.com/{match.group(1)}"
+        if not os.environ.get("BAOHAO_SITE_URL"):  # where GitHub Pages publishes this repository
+            owner, name = match.group(1).split("/")
+            pages = f"https://{owner.lower()}.github.io/"
+            os.environ["BAOHAO_SITE_URL"] = pages if name.lower() == f"{owner.lower()}.github.io" else f"{pages}{name}/"
 
 
 def site_command(root: Path, site_dir: Path, dist_dir: Path = Path("dist")) -> int:

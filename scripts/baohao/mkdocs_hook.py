@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 
 from baohao.load import DataError
 from baohao.pages import nav_translations, navigation, prepare
-from baohao.publish import write_api, write_feeds
+from baohao.publish import relative_sitemap, write_api, write_feeds
 from baohao.search_index import split_search_index
 
 log = logging.getLogger("mkdocs.hooks.baohao")
@@ -54,6 +54,8 @@ def on_post_build(config):
     others = [lang.locale for lang in i18n.config.languages if not lang.default]
     site = Path(config.site_dir)
     split_search_index(site, default, others)
+    if not config.site_url:
+        relative_sitemap(site)
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     write_feeds(site, _built["data"], _built["root"], config.use_directory_urls)
     if not (offline and offline.config.enabled):  # the API is for programs, not for the offline reader

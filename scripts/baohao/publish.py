@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
+import os
 import uuid
 from pathlib import Path
 from typing import Literal
@@ -113,7 +115,9 @@ def write_feeds(site_dir: Path, data: Dataset, root: Path, directory_urls: bool 
             items.append(
                 {
                     "id": uuid.uuid5(FEED_NAMESPACE, f"{country.code}/{date.isoformat()}/{index}").urn,
-                    "title": f"{name}: {country.changes[index].summary[lang]}",
+                    "title": strings["feed_entry"][lang].format(
+                        country=name, summary=country.changes[index].summary[lang]
+                    ),
                     "link": _page(country.code, LANGS[0], directory_urls),
                     "updated": f"{date.isoformat()}T00:00:00Z",
                 }
@@ -132,3 +136,15 @@ def write_feeds(site_dir: Path, data: Dataset, root: Path, directory_urls: bool 
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def relative_sitemap(site_dir: Path) -> None:
+    """Without a known site address MkDocs writes "None" before every URL; write relative ones instead
+    (set BAOHAO_SITE_URL for absolute ones)."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    text = sitemap.read_text(encoding="utf-8").replace(">None", ">").replace('"None', '"')
+    sitemap.write_text(text, encoding="utf-8")
+    mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=mtime))

@@ -118,6 +118,11 @@ class Lang:
         escaped = {k: v if isinstance(v, Markup) else md(v) for k, v in kwargs.items()}
         return Markup(md(template).replace("\\{", "{").replace("\\}", "}").format(**escaped))
 
+    def th(self, key: str, **kwargs: Any) -> Markup:
+        """An interface string for raw HTML (no Markdown is processed there): HTML-escaped only."""
+        template = html.escape(self.strings[key][self.code], quote=False)
+        return Markup(template.format(**{k: html.escape(str(v), quote=False) for k, v in kwargs.items()}))
+
     def raw(self, key: str) -> str:
         """An interface string as plain text, for front matter (not Markdown)."""
         return self.strings[key][self.code]
@@ -126,7 +131,8 @@ class Lang:
         return value[self.code]
 
     def date(self, value: dt.date) -> str:
-        return format_date(value, "long", locale=self.code)
+        # British English, like the rest of the English text: 22 November 2026
+        return format_date(value, "long", locale="en_GB" if self.code == "en" else self.code)
 
     def country(self, country: Country) -> str:
         return country.name[self.code] if country.name else country_name(country.code, self.code)
@@ -193,9 +199,13 @@ class StaffCardView:
         return _foreign(sentence.text[self.language.id], self.language.id, self.language.dir)
 
     def document_list(self) -> Markup:
-        names = "; ".join(self.documents[d].staff[self.language.id] for d in self.document_ids)
-        intro = self.documents_sentence.text[self.language.id]
-        return _foreign(f"{intro} {names}", self.language.id, self.language.dir)
+        """The documents sentence, then each document after a box the reader ticks on paper."""
+        intro = _foreign(self.documents_sentence.text[self.language.id], self.language.id, self.language.dir)
+        names = [
+            Markup("☐ ") + _foreign(self.documents[d].staff[self.language.id], self.language.id, self.language.dir)
+            for d in self.document_ids
+        ]
+        return intro + Markup("<br>") + Markup("<br>").join(names)
 
 
 def _foreign(text: str, lang: str, direction: str) -> Markup:
@@ -241,16 +251,25 @@ class CountryView:
     def facts(self, entries: list[Any], kind: str) -> Markup:
         """A one-line summary of per-operator rules: `Ucell: 90–150 days; Beeline: unverified`."""
         t = self.lang.t
+        if kind == "inactivity" and any(e.period and not e.operators for e in entries):
+            # a rule for every operator with a period says it; per-operator notes without one add nothing
+            entries = [e for e in entries if e.period]
         if not entries:
             return t("unknown_value")
-        parts = []
+        values: dict[str, list[str]] = {}  # operators that share a value are named together
         for e in entries:
             if kind == "inactivity":
                 value = self.lang.period(e.period) if e.period else t("unknown_value")
             else:
                 value = t(f"{kind}_{e.value}")
-            label = self.operators_of(e.operators) + t("colon") if e.operators or len(entries) > 1 else Markup("")
-            parts.append(label + value)
+            values.setdefault(value, []).extend(e.operators or [""])
+        if len(values) == 1:
+            return next(iter(values))
+        parts = []
+        for value, operators in values.items():
+            named = [o for o in operators if o]
+            label = self.operators_of(named) if named and "" not in operators else t("all_operators")
+            parts.append(label + t("colon") + value)
         return Markup(t("clause_sep")).join(parts)
 
     def document(self, doc_id: str) -> str:
@@ -264,10 +283,12 @@ class CountryView:
         return any(r.value in ("yes", "partial") for r in self.c.rules.balance_refund)
 
     def staff_cards(self) -> list[StaffCardView]:
-        """One card per staff language. The refund sentence only where some operator refunds."""
+        """One card per staff language. The refund request is left out only where every operator
+        is known not to refund (it asks 'if your rules allow it')."""
         template = self.vocabulary.staff_card
         languages = {lang.id: lang for lang in template.languages}
-        refunds = any(r.value in ("yes", "partial") for r in self.c.rules.balance_refund)
+        rules = self.c.rules.balance_refund
+        refunds = not rules or any(r.value != "no" for r in rules)
         rows = [s for s in template.sentences if s.id != "documents" and (s.id != "refund" or refunds)]
         documents_sentence = next(s for s in template.sentences if s.id == "documents")
         document_ids: list[str] = []
@@ -314,6 +335,23 @@ class CountryView:
 
     # --- summaries used by the summary box and the comparison table ---
 
+    def backed(self, source_ids: list[str]) -> bool:
+        """True when an official or secondary source supports the fact."""
+        return any(self.c.source(s).kind != "weak" for s in source_ids)
+
+    def answer(self, value: str, sources: list[str]) -> Markup:
+        """A yes/no/unknown answer; a yes or no that no reliable source backs carries the unverified mark."""
+        out = self.lang.answer(value)
+        if value != "unknown" and not self.backed(sources):
+            out += Markup(" ") + self.lang.unverified()
+        return out
+
+    def abroad_summary(self) -> Markup:
+        """Can the number be formally cancelled from abroad? With the route, when one is confirmed."""
+        route = self.abroad_route()
+        answer = self.lang.t(f"answer_{self.formal_from_abroad()}")
+        return answer + self.lang.t("paren", x=self.lang.text(route.title)) if route else answer
+
     def formal_routes(self) -> list[Route]:
         return [r for r in self.c.routes if r.kind != "lapse"]
 
@@ -321,14 +359,21 @@ class CountryView:
         return [r for r in self.c.routes if r.kind == "lapse"]
 
     def abroad_route(self) -> Route | None:
-        """The first formal route that can be done from abroad, if any."""
-        return next((r for r in self.formal_routes() if r.from_abroad.value == "yes"), None)
+        """The first formal route that a reliable source says can be done from abroad, if any."""
+        return next(
+            (r for r in self.formal_routes() if r.from_abroad.value == "yes" and self.backed(r.from_abroad.sources)),
+            None,
+        )
 
     def formal_from_abroad(self) -> str:
-        values = {r.from_abroad.value for r in self.formal_routes()}
-        if "yes" in values:
+        if self.abroad_route():
             return "yes"
-        return "unknown" if "unknown" in values or not values else "no"
+        values = {r.from_abroad.value for r in self.formal_routes()}
+        return (
+            "no"
+            if values == {"no"} and all(self.backed(r.from_abroad.sources) for r in self.formal_routes())
+            else "unknown"
+        )
 
     def lapse_sourced(self) -> str:
         lapses = self.lapse_routes()

@@ -306,3 +306,14 @@ def test_search_downloads_nothing_until_the_reader_starts_a_search(page: Any, ta
     index = [u for u in page.requests if u.split("?")[0].endswith(("search_index.json", "search_index.js"))]
     expected = "search/search_index" if lang == "zh" else "en/search/search_index"
     assert index and all(u.removeprefix(target.base).startswith(expected) for u in index), index
+
+
+def test_route_finder_narrows_by_operator(page: Any, target: Target) -> None:
+    page.goto(target.url("en", "countries/ru"))
+    page.select_option("#finder-operator", "mts")
+    routes = visible_routes(page)
+    assert "route-t2-in-store" not in routes and "route-t2-representative" not in routes
+    assert "route-other-in-store" in routes and "route-lapse" in routes
+    page.select_option("#finder-operator", "")
+    assert len(visible_routes(page)) == len(next(c for c in DATA.countries if c.code == "ru").routes)
+    assert page.errors == []

@@ -160,7 +160,6 @@ def test_huge_file_is_rejected_fast(tmp_path: Path, fixture_text: str) -> None:
         (b"- just\n- a list\n", "must be a mapping of fields"),
         (b"code: !!python/object:os.system ['echo hi']\n", "YAML"),
         (b"\tcode: kg\n", "YAML syntax error"),
-        (b"code: kg\nreviewed: 2026-13-01\n", "'2026-13-01' is not a real date"),
     ],
 )
 def test_careless_files_give_one_clear_line(tmp_path: Path, content: bytes, message: str) -> None:

@@ -83,6 +83,7 @@ class Located:
     data: Any
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    bad_dates: dict[Loc, str] = field(default_factory=dict)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         if key and loc in self.key_marks:
@@ -168,7 +169,9 @@ def _to_python(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[i
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         if node.tag == "tag:yaml.org,2002:timestamp":
-            raise _YamlProblem(*_mark(node), f"{node.value!r} is not a real date ({exc})", loc) from None
+            # kept as text: the schema then reports it with everything else in the file
+            out.bad_dates[loc] = f"{node.value!r} is not a real date ({exc})"
+            return node.value
         raise _YamlProblem(*_mark(node), f"cannot read value: {exc}", loc) from None
 
 
@@ -264,7 +267,8 @@ def validate(
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             line, col = located.where(loc, key=err["type"] == "extra_forbidden")
-            problems.append(Problem(file, line, col, format_loc(loc), _message(err, model, loc)))
+            message = located.bad_dates.get(loc) or _message(err, model, loc)
+            problems.append(Problem(file, line, col, format_loc(loc), message))
         return None, problems
 
 
@@ -290,6 +294,25 @@ def reference_problems(
         "languages": staff_languages,
     }
     problems: list[Problem] = []
+    cited = {
+        ref
+        for loc, value in _walk(data, ())
+        if len(loc) > 1 and loc[-1] == "sources" and isinstance(value, list)
+        for ref in value
+        if isinstance(ref, str)
+    }
+    for i, source in enumerate(data.get("sources") or []):
+        if isinstance(source, dict) and isinstance(source.get("id"), str) and source["id"] not in cited:
+            line, col = located.where(("sources", i, "id"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    f"sources[{i}].id",
+                    f"source {source['id']!r} is cited by no fact; cite it where it is used, or remove it",
+                )
+            )
     for loc, value in _walk(data, ()):
         if isinstance(value, str) and (PLACEHOLDER in value or "FILL.IN" in value):
             line, col = located.where(loc)

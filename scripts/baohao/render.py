@@ -279,6 +279,10 @@ class CountryView:
         """The route's document ids, space-separated, for the route finder."""
         return Markup(" ").join(_ident(d) for d in route.documents)
 
+    def operator_ids(self, route: Route) -> Markup:
+        """The operators a route applies to, space-separated, for the route finder (empty: all)."""
+        return Markup(" ").join(_ident(o) for o in route.operators)
+
     def refunds(self) -> bool:
         return any(r.value in ("yes", "partial") for r in self.c.rules.balance_refund)
 

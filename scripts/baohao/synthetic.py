@@ -591,20 +591,40 @@ class CountryWriter:
             "en": f"{names['en']} has {len(self.operators)} mobile operators: {', '.join(self.operators)}.",
         }
         more = self.text(SENTENCES, 2)
-        return {
+        routes = self.routes()
+        out = {
             "code": self.code,
             "region": self.region,
             "currency": self.currency,
             "reviewed": self.date(5, 200),
             "summary": {"zh": intro["zh"] + more["zh"], "en": f"{intro['en']} {more['en']}"},
             "operators": [self.operator(b) for b in self.operators],
-            "routes": self.routes(),
+            "routes": routes,
             "rules": self.rules(),
             "checklists": {"before": [self.note()], "after": [self.note() for _ in range(self.rng.randint(1, 2))]},
             "faq": self.faq(),
             **self.optional_sections(),
             "sources": sources,
         }
+        # like a real file, every source backs some fact: cite any left over on the first route
+        cited = set(_cited(out))
+        routes[0]["sources"] = routes[0]["sources"] + [s["id"] for s in sources if s["id"] not in cited]
+        return out
+
+
+def _cited(value: Any) -> list[str]:
+    """Every source id cited anywhere below `value` (lists under a `sources` key, except the definitions)."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources" and isinstance(item, list) and all(isinstance(i, str) for i in item):
+                found += item
+            else:
+                found += _cited(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += _cited(item)
+    return found
 
 
 def country_yaml(data: dict[str, Any]) -> str:

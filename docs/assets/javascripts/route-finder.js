@@ -22,12 +22,20 @@
         parts: parts,
         kind: heading.getAttribute("data-kind"),
         abroad: heading.getAttribute("data-abroad"),
-        documents: (heading.getAttribute("data-documents") || "").split(" ").filter(Boolean)
+        documents: (heading.getAttribute("data-documents") || "").split(" ").filter(Boolean),
+        operators: (heading.getAttribute("data-operators") || "").split(" ").filter(Boolean)
       };
     });
   }
 
+  function operator(form) {
+    var select = form.querySelector("select[name=operator]");
+    return select ? select.value : "";
+  }
+
   function fits(form, route) {
+    var op = operator(form);
+    if (op && route.operators.length && route.operators.indexOf(op) < 0) return false;
     if (answer(form, "in") === "no" && route.abroad === "no") return false;
     if (answer(form, "sim") === "no" && route.documents.indexOf("sim-card") >= 0) return false;
     if (answer(form, "passport") === "no" && route.documents.indexOf("passport") >= 0) return false;
@@ -44,7 +52,7 @@
   function countryPage(form) {
     var all = routes();
     function update() {
-      var asked = QUESTIONS.some(function (q) { return answer(form, q) !== null; });
+      var asked = operator(form) !== "" || QUESTIONS.some(function (q) { return answer(form, q) !== null; });
       var fitting = all.filter(function (route) { return fits(form, route); });
       all.forEach(function (route) {
         var visible = !asked || fitting.indexOf(route) >= 0;
@@ -62,6 +70,8 @@
       show(form, "lapse-no-refund", wantsRefund && all.some(function (r) { return r.kind === "lapse"; }));
     }
     var params = new URLSearchParams(location.search);
+    var select = form.querySelector("select[name=operator]");
+    if (select && params.get("operator")) select.value = params.get("operator");
     QUESTIONS.forEach(function (q) {
       var input = form.querySelector('input[name="' + q + '"][value="' + params.get(q) + '"]');
       if (input) input.checked = true;

@@ -261,7 +261,10 @@ def test_route_finder_from_the_home_page(page: Any, target: Target) -> None:
     routes = visible_routes(page)
     assert "route-in-store" not in routes and "route-ucell-lapse" in routes
     # away from Uzbekistan, letting it lapse is the only remote way a source confirms
-    assert shown_messages(page) == ["lapse-only"]
+    assert shown_messages(page) == ["lapse-only", "ways"]
+    # the ways that fit are listed as links under the questions
+    ways = page.eval_on_selector_all("[data-result=ways] a", "els => els.map(e => e.getAttribute('href'))")
+    assert ways == ["#" + r for r in visible_routes(page)]
     # wanting the balance back rules out lapsing
     page.check("input[name=refund][value=yes]")
     assert "route-ucell-lapse" not in visible_routes(page)

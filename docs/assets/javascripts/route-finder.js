@@ -49,6 +49,23 @@
     if (message) message.hidden = !visible;
   }
 
+  // the ways that fit, as links, right under the questions
+  function listWays(form, fitting) {
+    var list = form.querySelector('[data-result="ways"]');
+    if (!list) return;
+    list.textContent = "";
+    fitting.forEach(function (route) {
+      var heading = route.parts[0];
+      var link = document.createElement("a");
+      link.href = "#" + heading.id;
+      link.textContent = heading.firstChild ? heading.firstChild.textContent : heading.textContent;
+      var item = document.createElement("li");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    list.hidden = fitting.length === 0;
+  }
+
   function countryPage(form) {
     var all = routes();
     function update() {
@@ -66,6 +83,7 @@
       show(form, "none", asked && fitting.length === 0);
       show(form, "lapse-only", asked && onlyLapse);
       show(form, "some", asked && fitting.length > 0 && !onlyLapse);
+      listWays(form, asked ? fitting : []);
       show(form, "no-refund", wantsRefund && form.getAttribute("data-refunds") !== "yes");
       show(form, "lapse-no-refund", wantsRefund && all.some(function (r) { return r.kind === "lapse"; }));
     }

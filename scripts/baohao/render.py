@@ -379,16 +379,6 @@ class CountryView:
             else "unknown"
         )
 
-    def lapse_sourced(self) -> str:
-        lapses = self.lapse_routes()
-        if not lapses:
-            return "none"
-        sourced = any(r.time and r.time.period and self._backed(r.time.sources) for r in lapses)
-        return "sourced" if sourced else "unsourced"
-
-    def _backed(self, source_ids: list[str]) -> bool:
-        return any(self.c.source(s).kind != "weak" for s in source_ids)
-
     def in_person_documents(self) -> list[str]:
         seen: list[str] = []
         for r in self.c.routes:
@@ -398,9 +388,6 @@ class CountryView:
 
     def online_routes(self) -> list[Route]:
         return [r for r in self.c.routes if r.kind == "online"]
-
-    def route_number(self, route: Route) -> int:
-        return self.c.routes.index(route) + 1
 
 
 # --- rendering -------------------------------------------------------------------------

@@ -164,3 +164,15 @@ def test_editing_one_country_rewrites_only_its_pages(tmp_path: Path, fixture_tex
     _, changed = prepare(root)
     # the inactivity period is also in the comparison table, in both languages
     assert sorted(changed) == ["compare.en.md", "compare.zh.md", "countries/tj.en.md", "countries/tj.zh.md"]
+
+
+def test_summaries_mark_facts_no_reliable_source_backs(tmp_path: Path, fixture_text: str) -> None:
+    """The fixture's recycling 'yes' rests only on a weak source: the key facts and the
+    comparison show it with the unverified mark, not as certain."""
+    pages = pages_of(make_project(tmp_path / "p", {"kg.yml": fixture_text}))
+    key_fact = next(
+        line for line in pages["countries/kg.en.md"].splitlines() if "Is the number given to someone" in line
+    )
+    assert "Yes" in key_fact and 'class="unverified"' in key_fact
+    row = next(line for line in pages["compare.en.md"].splitlines() if line.startswith("| [Kyrgyzstan]"))
+    assert row.count('class="unverified"') >= 1

@@ -15,12 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from baohao.load import DataError
-from baohao.pages import nav_translations, navigation, prepare
+from baohao.pages import hand_written_pages, nav_translations, navigation, prepare
 from baohao.publish import relative_sitemap, write_api, write_feeds
 from baohao.search_index import split_search_index
 
 log = logging.getLogger("mkdocs.hooks.baohao")
-HAND_WRITTEN = ["about.md", "disclaimer.md"]
 _built: dict[str, object] = {}  # the data of the current build, from on_config to on_post_build
 
 
@@ -35,7 +34,7 @@ def on_config(config):
     if changed:
         log.info("generated pages updated: %s", ", ".join(changed))
     _built["data"], _built["root"] = data, root
-    config.nav = navigation(data, HAND_WRITTEN)
+    config.nav = navigation(data, hand_written_pages(Path(config.docs_dir)))
     i18n = config.plugins.get("i18n")
     if i18n is not None:  # runs before static-i18n's own on_config, which reads these
         for language in i18n.config.languages:

@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from .vocab import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS
+from .vocab import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -484,6 +484,10 @@ class Country(Strict):
             raise ValueError(f"{value!r} is not an ISO 4217 currency code")
         return value
 
+    def display_name(self, lang: str) -> str:
+        """The name the guide uses: the file's `name` if it sets one, else CLDR's."""
+        return self.name[lang] if self.name else country_name(self.code, lang)
+
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
 
@@ -593,3 +597,9 @@ class Vocabulary(Strict):
     checklists: SharedChecklists
     hosts: HostList
     staff_card: StaffCardTemplate
+
+
+def changes_newest_first(countries: list[Country]) -> list[tuple[Change, Country]]:
+    """Every change of every country, newest first, then by country code (for feeds and the home page)."""
+    entries = [(change, country) for country in countries for change in country.changes]
+    return sorted(entries, key=lambda e: (-e[0].date.toordinal(), e[1].code))

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from .load import DataError, Dataset, Problem, load_all
-from .render import DOCS_DIR, render_pages, write_pages
-from .vocab import LANGS, country_name, region_name
+from .render import DOCS_DIR, GENERATED, render_pages, write_pages
+from .vocab import LANGS, region_name
 
 
 def language_parity_problems(docs: Path) -> list[Problem]:
@@ -51,13 +51,20 @@ def prepare(root: Path) -> tuple[Dataset, list[str]]:
 COUNTRIES_SECTION = {"zh": "国家", "en": "Countries"}
 
 
+def hand_written_pages(docs: Path) -> list[str]:
+    """The pages in docs/ that are not generated from data, by the name MkDocs knows them by."""
+    generated = {pattern.split(".")[0] for pattern in GENERATED if not pattern.endswith("/")}
+    stems = {p.name.split(".")[0] for p in docs.glob(f"*.{LANGS[0]}.md")}
+    return [f"{stem}.md" for stem in sorted(stems - generated)]
+
+
 def navigation(data: Dataset, hand_written: list[str]) -> list[Any]:
     """Home, compare, countries grouped by region (so that with navigation.prune a page
     carries only its own region's countries), then the hand-written pages. Section titles
     are in the default language; `nav_translations` gives the others."""
     default = LANGS[0]
     regions: dict[str, list[str]] = {}
-    for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), country_name_of(c, default))):
+    for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), c.display_name(default))):
         regions.setdefault(region_name(country.region, default), []).append(f"countries/{country.code}.md")
     countries = [{title: pages} for title, pages in regions.items()]
     return ["index.md", "compare.md", {COUNTRIES_SECTION[default]: countries}, *hand_written]
@@ -70,7 +77,3 @@ def nav_translations(data: Dataset, lang: str) -> dict[str, str]:
     for country in data.countries:
         titles[region_name(country.region, default)] = region_name(country.region, lang)
     return titles
-
-
-def country_name_of(country: Any, lang: str) -> str:
-    return country.name[lang] if country.name else country_name(country.code, lang)

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import json
 import os
@@ -20,9 +19,9 @@ import jinja2
 from pydantic import BaseModel, ConfigDict, Field
 
 from .load import Dataset
-from .models import Country, Text
+from .models import Country, Text, changes_newest_first
 from .render import TEMPLATE_DIR, load_strings
-from .vocab import LANGS, country_name
+from .vocab import LANGS
 
 LICENCE = "CC BY-SA 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -58,7 +57,7 @@ def _page(code: str, lang: str, directory_urls: bool) -> str:
 
 
 def published(country: Country, directory_urls: bool = True) -> PublishedCountry:
-    names = country.name or Text(zh=country_name(country.code, "zh"), en=country_name(country.code, "en"))
+    names = Text(**{lang: country.display_name(lang) for lang in LANGS})
     pages = {lang: _page(country.code, lang, directory_urls) for lang in LANGS}
     return PublishedCountry(**dict(country), names=names, pages=pages)
 
@@ -89,12 +88,6 @@ def write_api(site_dir: Path, data: Dataset, directory_urls: bool = True) -> lis
     return sorted(written)
 
 
-def feed_entries(data: Dataset) -> list[tuple[dt.date, Country, int]]:
-    """Every change of every country, newest first (then by country code)."""
-    entries = [(change.date, country, i) for country in data.countries for i, change in enumerate(country.changes)]
-    return sorted(entries, key=lambda e: (-e[0].toordinal(), e[1].code, e[2]))
-
-
 def write_feeds(site_dir: Path, data: Dataset, root: Path, directory_urls: bool = True) -> list[Path]:
     strings = load_strings(root)
     env = jinja2.Environment(
@@ -106,20 +99,19 @@ def write_feeds(site_dir: Path, data: Dataset, root: Path, directory_urls: bool 
         lstrip_blocks=True,
     )
     template = env.get_template("feed.xml.j2")
-    entries = feed_entries(data)
+    entries = changes_newest_first(data.countries)
     written = []
     for lang in LANGS:
         items = []
-        for date, country, index in entries:
-            name = country.name[lang] if country.name else country_name(country.code, lang)
+        for change, country in entries:
+            index = country.changes.index(change)
+            summary = change.summary[lang]
             items.append(
                 {
-                    "id": uuid.uuid5(FEED_NAMESPACE, f"{country.code}/{date.isoformat()}/{index}").urn,
-                    "title": strings["feed_entry"][lang].format(
-                        country=name, summary=country.changes[index].summary[lang]
-                    ),
+                    "id": uuid.uuid5(FEED_NAMESPACE, f"{country.code}/{change.date.isoformat()}/{index}").urn,
+                    "title": strings["feed_entry"][lang].format(country=country.display_name(lang), summary=summary),
                     "link": _page(country.code, LANGS[0], directory_urls),
-                    "updated": f"{date.isoformat()}T00:00:00Z",
+                    "updated": f"{change.date.isoformat()}T00:00:00Z",
                 }
             )
         updated = items[0]["updated"] if items else "1970-01-01T00:00:00Z"

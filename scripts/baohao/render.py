@@ -26,8 +26,8 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from .load import DataError, Dataset, Problem, read_located
-from .models import Contact, Country, Fee, Period, Route, Source
-from .vocab import LANGS, country_name, currency_name, region_name
+from .models import Contact, Country, Fee, Period, Route, Source, changes_newest_first
+from .vocab import LANGS, currency_name, region_name
 
 TEMPLATE_DIR = Path("templates")
 STRINGS_FILE = TEMPLATE_DIR / "strings.yml"
@@ -135,7 +135,7 @@ class Lang:
         return format_date(value, "long", locale="en_GB" if self.code == "en" else self.code)
 
     def country(self, country: Country) -> str:
-        return country.name[self.code] if country.name else country_name(country.code, self.code)
+        return country.display_name(self.code)
 
     def region(self, region: str) -> str:
         return region_name(region, self.code)
@@ -262,6 +262,9 @@ class CountryView:
                 value = self.lang.period(e.period) if e.period else t("unknown_value")
             else:
                 value = t(f"{kind}_{e.value}")
+            stated = bool(e.period) if kind == "inactivity" else e.value != "unknown"
+            if stated and not self.backed(e.sources):
+                value += Markup(" ") + self.lang.unverified()  # a summary never states an unbacked fact
             values.setdefault(value, []).extend(e.operators or [""])
         if len(values) == 1:
             return next(iter(values))
@@ -454,10 +457,9 @@ def render_pages(data: Dataset, root: Path, today: dt.date | None = None) -> lis
         lang = Lang(code, strings, today)
         views = [CountryView(c, lang, data.vocabulary) for c in countries]
         repository = repository_url()
-        recent = sorted(
-            ((ch.date, v, i) for v in views for i, ch in enumerate(v.c.changes)),
-            key=lambda e: (-e[0].toordinal(), e[1].c.code, e[2]),
-        )[:RECENT_CHANGES]
+        by_code = {v.c.code: v for v in views}
+        recent = [(change, by_code[country.code]) for change, country in changes_newest_first(countries)]
+        recent = recent[:RECENT_CHANGES]
         common = {
             "recent_changes": recent,
             "lang": lang,

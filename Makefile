@@ -1,7 +1,7 @@
 # Two commands do everything on a fresh machine: `make serve` and `make test`.
 PYTHON ?= python3
 VENV := .venv
-PY := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
+PY := PYTHONPATH=scripts:. NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site check render new-country schema test lint format lock clean bench
@@ -29,7 +29,7 @@ check: $(VENV)/.site ## validate every data file and print every problem
 	$(PY) -m baohao check
 
 bench: $(VENV)/.site ## time builds of synthetic 5/50/200-country sites, Lighthouse; writes build/bench.json
-	$(PY) -m baohao.bench
+	$(PY) -m benchmarks.bench
 
 render: $(VENV)/.site ## write the generated pages into docs/ without building
 	$(PY) -m baohao render
@@ -42,16 +42,16 @@ schema: $(VENV)/.site ## regenerate schema/*.schema.json from the models
 	$(PY) -m baohao schema
 
 test: $(VENV)/.dev ## run every test (browser tests need Debian's chromium)
-	$(VENV)/bin/ruff check scripts tests
-	$(VENV)/bin/ruff format --check scripts tests
+	$(VENV)/bin/ruff check scripts tests benchmarks
+	$(VENV)/bin/ruff format --check scripts tests benchmarks
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev
-	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff check scripts tests benchmarks
 
 format: $(VENV)/.dev
-	$(VENV)/bin/ruff format scripts tests
-	$(VENV)/bin/ruff check --fix scripts tests
+	$(VENV)/bin/ruff format scripts tests benchmarks
+	$(VENV)/bin/ruff check --fix scripts tests benchmarks
 
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs network to PyPI).
 lock:

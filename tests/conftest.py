@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -12,11 +13,18 @@ from typing import Any
 
 import pytest
 
+from baohao.project import Project
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_COUNTRY = FIXTURES / "countries" / "kg.yml"
 # Hand-written pages only; generated ones are rendered again in each fixture project.
 HAND_WRITTEN_DOCS = ["about.zh.md", "about.en.md", "disclaimer.zh.md", "disclaimer.en.md", "assets"]
+
+
+def project_at(root: Path, today: dt.date | None = None) -> Project:
+    """The project value for a folder, as the CLI resolves it but without git: built "today"."""
+    return Project(root=root.resolve(), build_date=today or dt.date.today())
 
 
 def make_project(target: Path, countries: dict[str, str] | None = None) -> Path:

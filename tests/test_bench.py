@@ -1,4 +1,4 @@
-"""`make bench`: the synthetic data are valid, and `python -m baohao.bench` writes its report."""
+"""`make bench`: the synthetic data are valid, and `python -m benchmarks.bench` writes its report."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from babel.numbers import get_territory_currencies
 
-from baohao import bench, synthetic
+from baohao.cldr import ISO_COUNTRY_CODES, REGIONS
 from baohao.load import load_all
-from baohao.models import HAN
-from baohao.vocab import ISO_COUNTRY_CODES, REGIONS
-from conftest import ROOT
+from baohao.patterns import HAN
+from benchmarks import bench, synthetic
+from conftest import ROOT, project_at
 
 
 def _texts(value: object) -> list[dict[str, str]]:
@@ -39,7 +39,7 @@ def test_region_table_uses_real_codes_and_every_region() -> None:
 
 def test_five_synthetic_countries_are_valid_and_shaped_like_real_ones(tmp_path: Path) -> None:
     root = synthetic.make_project(tmp_path / "project", 5)
-    data = load_all(root)
+    data = load_all(project_at(root))
     countries = data.countries
     assert len({c.code for c in countries}) == 5
     assert len({c.region for c in countries}) == 5  # spread over regions
@@ -66,7 +66,7 @@ def test_same_seed_same_files(tmp_path: Path) -> None:
 
 def test_two_hundred_synthetic_countries_are_valid(tmp_path: Path) -> None:
     root = synthetic.make_project(tmp_path / "project", 200)
-    countries = load_all(root).countries
+    countries = load_all(project_at(root)).countries
     assert len({c.code for c in countries}) == 200
     assert {c.region for c in countries} == set(REGIONS)
 
@@ -115,8 +115,19 @@ def test_first_visit_counts_css_and_js_but_not_search(tmp_path: Path) -> None:
 @pytest.mark.build
 def test_bench_command_writes_report(tmp_path: Path) -> None:
     out = tmp_path / "out" / "bench.json"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "baohao.bench", "--sizes", "5", "--runs", "1", "--no-lighthouse", "--out", str(out)]
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'scripts'}{os.pathsep}{ROOT}", "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "benchmarks.bench",
+        "--sizes",
+        "5",
+        "--runs",
+        "1",
+        "--no-lighthouse",
+        "--out",
+        str(out),
+    ]
     result = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "build, whole (s)" in result.stdout and "targets:" in result.stdout

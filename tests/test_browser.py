@@ -17,14 +17,14 @@ from typing import Any
 
 import pytest
 
-from baohao.build import OFFLINE_ZIP, SITE_SLUG
 from baohao.load import load_all
-from conftest import ROOT, make_project, run_cli
+from baohao.publish.bundle import OFFLINE_ZIP, SITE_SLUG
+from conftest import ROOT, make_project, project_at, run_cli
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT / "test-results"
-DATA = load_all(ROOT)
+DATA = load_all(project_at(ROOT))
 CODES = sorted(c.code for c in DATA.countries)
 PAGES = ["", "compare", "about", "disclaimer", *[f"countries/{c}" for c in CODES]]
 PLACEHOLDER = {"zh": "键入以开始搜索", "en": "Type to start searching"}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from baohao.build import OFFLINE_ZIP
+from baohao.publish.bundle import OFFLINE_ZIP
 from conftest import ROOT, make_project, run_cli
 
 pytestmark = pytest.mark.build

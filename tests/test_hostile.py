@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from baohao.load import DataError, load_all
-from conftest import line_of, make_project, run_cli
+from conftest import line_of, make_project, project_at, run_cli
 
 SCRIPTS = [
     "<script>window.__pwned = 1</script>",
@@ -30,7 +30,7 @@ SCRIPTS = [
 
 def problems(root: Path) -> list[str]:
     with pytest.raises(DataError) as info:
-        load_all(root)
+        load_all(project_at(root))
     return [str(p) for p in info.value.problems]
 
 
@@ -108,7 +108,7 @@ def test_links_must_be_https_on_an_allowed_host(tmp_path: Path, fixture_text: st
 
 def test_subdomains_of_allowed_hosts_are_allowed(tmp_path: Path, fixture_text: str) -> None:
     ok = fixture_text.replace("https://alpha.example.com/help", "https://m.help.alpha.example.com/help")
-    assert load_all(make_project(tmp_path / "p", {"kg.yml": ok})).countries
+    assert load_all(project_at(make_project(tmp_path / "p", {"kg.yml": ok}))).countries
 
 
 def test_never_list_wins_over_the_allowlist(tmp_path: Path, fixture_text: str) -> None:

@@ -7,18 +7,18 @@ from pathlib import Path
 import pytest
 
 from baohao.load import DataError, load_all
-from conftest import line_of, make_project, run_cli
+from conftest import line_of, make_project, project_at, run_cli
 
 
 def problems_for(tmp_path: Path, text: str, name: str = "kg.yml") -> list[str]:
     root = make_project(tmp_path / f"p{len(list(tmp_path.iterdir()))}", {name: text})
     with pytest.raises(DataError) as info:
-        load_all(root)
+        load_all(project_at(root))
     return [str(p) for p in info.value.problems]
 
 
 def test_fixture_country_is_valid(project: Path) -> None:
-    data = load_all(project)
+    data = load_all(project_at(project))
     assert [c.code for c in data.countries] == ["kg"]
 
 
@@ -143,7 +143,7 @@ def test_not_utf8(tmp_path: Path, fixture_text: str) -> None:
     root = make_project(tmp_path / "p")
     (root / "data/countries/kg.yml").write_bytes(fixture_text.encode("gb18030"))
     with pytest.raises(DataError) as info:
-        load_all(root)
+        load_all(project_at(root))
     [problem] = [str(p) for p in info.value.problems]
     assert "is not valid UTF-8 text" in problem
     assert problem.startswith("data/countries/kg.yml:7:1:")
@@ -174,7 +174,7 @@ def test_check_passes_on_good_data(project: Path) -> None:
 def test_real_data_is_valid() -> None:
     from conftest import ROOT
 
-    data = load_all(ROOT)
+    data = load_all(project_at(ROOT))
     assert {"uz", "kz", "ru", "pk", "az"} <= set(data.files)
 
 
@@ -224,7 +224,7 @@ def test_a_broken_vocabulary_is_reported_once_not_in_every_country(tmp_path: Pat
     hosts = root / "data/hosts.yml"
     hosts.write_text(hosts.read_text(encoding="utf-8").replace("  - ucell.uz\n", "  - https://ucell.uz/\n"), "utf-8")
     with pytest.raises(DataError) as info:
-        load_all(root)
+        load_all(project_at(root))
     [problem] = [str(p) for p in info.value.problems]
     assert problem.startswith("data/hosts.yml:")
     assert "must be a host name in lowercase, without https:// or a path" in problem

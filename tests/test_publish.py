@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from baohao.load import load_all
-from conftest import ROOT
+from conftest import ROOT, project_at
 
 pytestmark = pytest.mark.build
-DATA = load_all(ROOT)
+DATA = load_all(project_at(ROOT))
 CODES = sorted(c.code for c in DATA.countries)
 
 

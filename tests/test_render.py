@@ -6,15 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 from baohao.load import load_all
-from baohao.pages import prepare
-from baohao.render import md, render_pages, write_pages
-from conftest import make_project
+from baohao.present.escape import md
+from baohao.present.pages import render_pages
+from baohao.present.render import render
+from baohao.present.sync import write_pages
+from conftest import make_project, project_at
 
 TODAY = dt.date(2026, 11, 22)
 
 
 def pages_of(root: Path) -> dict[str, str]:
-    return {p.path: p.content for p in render_pages(load_all(root), root, TODAY)}
+    return {p.path: p.content for p in render_pages(load_all(project_at(root)), project_at(root, TODAY))}
 
 
 def test_every_page_in_both_languages(project: Path) -> None:
@@ -72,9 +74,9 @@ def test_missing_values_are_unverified_not_invented(project: Path) -> None:
 
 
 def test_stale_review_warning(project: Path) -> None:
-    data = load_all(project)
-    old = render_pages(data, project, dt.date(2028, 1, 1))
-    fresh = render_pages(data, project, TODAY)
+    data = load_all(project_at(project))
+    old = render_pages(data, project_at(project, dt.date(2028, 1, 1)))
+    fresh = render_pages(data, project_at(project, TODAY))
     assert "has not been reviewed for over 12 months" in next(p.content for p in old if p.path == "countries/kg.en.md")
     assert "has not been reviewed" not in next(p.content for p in fresh if p.path == "countries/kg.en.md")
 
@@ -111,16 +113,16 @@ def test_text_from_data_is_never_markup(tmp_path: Path, fixture_text: str) -> No
 
 def test_pages_are_written_only_when_changed_and_stale_ones_removed(project: Path, fixture_text: str) -> None:
     docs = project / "docs"
-    _, first = prepare(project)
+    first = render(project_at(project)).changed
     assert "countries/kg.zh.md" in first
     stamp = (docs / "countries/kg.zh.md").stat().st_mtime_ns
-    _, second = prepare(project)
+    second = render(project_at(project)).changed
     assert second == []
     assert (docs / "countries/kg.zh.md").stat().st_mtime_ns == stamp
     # a new country appears, a removed one disappears
     (project / "data/countries/tj.yml").write_text(fixture_text.replace("code: kg", "code: tj"), encoding="utf-8")
     (project / "data/countries/kg.yml").unlink()
-    _, third = prepare(project)
+    third = render(project_at(project)).changed
     assert (docs / "countries/tj.en.md").exists()
     assert not (docs / "countries/kg.en.md").exists()
     assert "countries/kg.en.md" in third
@@ -129,9 +131,9 @@ def test_pages_are_written_only_when_changed_and_stale_ones_removed(project: Pat
 
 
 def test_write_pages_reports_nothing_for_identical_content(project: Path) -> None:
-    pages = render_pages(load_all(project), project, TODAY)
-    write_pages(pages, project / "docs")
-    assert write_pages(pages, project / "docs") == []
+    pages = render_pages(load_all(project_at(project)), project_at(project, TODAY))
+    write_pages(pages, project_at(project))
+    assert write_pages(pages, project_at(project)) == []
 
 
 def test_hand_written_page_missing_a_language_is_an_error(project: Path) -> None:
@@ -141,7 +143,7 @@ def test_hand_written_page_missing_a_language_is_an_error(project: Path) -> None
     from baohao.load import DataError
 
     with pytest.raises(DataError) as info:
-        prepare(project)
+        render(project_at(project))
     assert [str(p) for p in info.value.problems] == [
         "docs/about.en.md:1:1: missing: every page needs both languages (about.zh.md and about.en.md)"
     ]
@@ -153,15 +155,15 @@ def test_editing_one_country_rewrites_only_its_pages(tmp_path: Path, fixture_tex
     root = make_project(
         tmp_path / "p", {"kg.yml": fixture_text, "tj.yml": fixture_text.replace("code: kg", "code: tj")}
     )
-    prepare(root)
+    render(project_at(root))
     country = root / "data/countries/tj.yml"
     country.write_text(country.read_text(encoding="utf-8").replace("Take your passport", "Take your ID"), "utf-8")
-    _, changed = prepare(root)
+    changed = render(project_at(root)).changed
     assert sorted(changed) == ["countries/tj.en.md"]
     country.write_text(
         country.read_text(encoding="utf-8").replace("period: {min: 90, max: 180}", "period: {min: 60}"), "utf-8"
     )
-    _, changed = prepare(root)
+    changed = render(project_at(root)).changed
     # the inactivity period is also in the comparison table, in both languages
     assert sorted(changed) == ["compare.en.md", "compare.zh.md", "countries/tj.en.md", "countries/tj.zh.md"]
 

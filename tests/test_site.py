@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from baohao.load import load_all
-from conftest import ROOT
+from conftest import ROOT, project_at
 
 pytestmark = pytest.mark.build
 
@@ -47,7 +47,7 @@ def test_every_page_exists_in_both_languages(site: Path) -> None:
     zh = {str(p.relative_to(site)) for p in html_pages(site) if not str(p.relative_to(site)).startswith("en/")}
     en = {str(p.relative_to(site))[3:] for p in html_pages(site) if str(p.relative_to(site)).startswith("en/")}
     assert zh == en
-    codes = {c.code for c in load_all(ROOT).countries}
+    codes = {c.code for c in load_all(project_at(ROOT)).countries}
     assert {f"countries/{c}/index.html" for c in codes} <= zh
     assert {"index.html", "compare/index.html", "about/index.html", "disclaimer/index.html"} <= zh
 
@@ -110,7 +110,7 @@ def test_no_wrong_claims_or_promotional_links(site: Path) -> None:
 
 
 def test_every_country_is_on_the_home_page_compare_table_and_sitemap(site: Path) -> None:
-    codes = {c.code for c in load_all(ROOT).countries}
+    codes = {c.code for c in load_all(project_at(ROOT)).countries}
     for prefix in ("", "en/"):
         home = {a["href"] for a in soup_of(site / prefix / "index.html").select("article a[href]")}
         compare = soup_of(site / prefix / "compare/index.html")

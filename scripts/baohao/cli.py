@@ -1,4 +1,4 @@
-"""Command line: `python -m baohao check|schema|render|site`."""
+"""Command line: `python -m baohao check|schema|render|site|new-country`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from .load import DataError, load_all
+from .project import Project
 from .schema import write_schemas
 
 
-def _check(root: Path) -> int:
+def _check(project: Project) -> int:
     try:
-        data = load_all(root)
+        data = load_all(project)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -44,17 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--site-dir", type=Path, default=Path("site"))
     site.add_argument("--dist-dir", type=Path, default=Path("dist"), help="where the offline zip goes")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    project = Project.resolve(args.root)
     if args.command == "check":
-        return _check(root)
+        return _check(project)
     if args.command == "schema":
-        return _schema(root, args.check)
+        return _schema(project.root, args.check)
     if args.command == "new-country":
         from .new_country import new_country
 
-        return new_country(root, args.code)
+        return new_country(project, args.code)
     from . import build
 
     if args.command == "render":
-        return build.render_command(root)
-    return build.site_command(root, args.site_dir, args.dist_dir)
+        return 0 if build.render_step(project) else 1
+    return build.site_command(project, args.site_dir, args.dist_dir)

@@ -1,4 +1,7 @@
-"""The only MkDocs-specific glue: render data into docs/ before each build, set the nav.
+"""The only MkDocs-specific glue. Before each build: make sure the generated pages are current
+(rendering again only if data, templates or settings changed, as under `make serve`) and set the
+navigation and the build settings from the project. After a build that `make site` did not start
+(`make serve`, a bare `mkdocs build`): publish the search indexes, feeds and API into it.
 
 Kept thin on purpose (see README, "Moving off MkDocs"): all logic lives in the baohao package.
 """
@@ -6,56 +9,73 @@ Kept thin on purpose (see README, "Moving off MkDocs"): all logic lives in the b
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from baohao.build import SITE_STEP_VARIABLE
 from baohao.load import DataError
-from baohao.pages import hand_written_pages, nav_translations, navigation, prepare
-from baohao.publish import relative_sitemap, write_api, write_feeds
-from baohao.search_index import split_search_index
+from baohao.present.render import Rendered, current_navigation, fingerprint, render
+from baohao.project import Project
+from baohao.publish import publish
 
 log = logging.getLogger("mkdocs.hooks.baohao")
-_built: dict[str, object] = {}  # the data of the current build, from on_config to on_post_build
+_state: dict[str, Any] = {"command": "build", "rendered": None}
 
 
-def on_config(config):
-    root = Path(config.config_file_path).parent
-    try:
-        data, changed = prepare(root)
-    except DataError as exc:
-        for problem in exc.problems:
-            log.error(str(problem))
-        raise PluginError(str(exc)) from None
-    if changed:
-        log.info("generated pages updated: %s", ", ".join(changed))
-    _built["data"], _built["root"] = data, root
-    config.nav = navigation(data, hand_written_pages(Path(config.docs_dir)))
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: Any) -> Any:
+    project = Project.resolve(Path(config.config_file_path).parent)
+    serving = _state["command"] == "serve"
+    cached: Rendered | None = _state["rendered"]
+    if serving:  # the rendered data stay in memory for publishing after the build
+        navigation = cached.navigation if cached and cached.fingerprint == fingerprint(project) else None
+    else:
+        navigation = current_navigation(project)
+    if navigation is None:
+        try:
+            rendered: Rendered = render(project)
+        except DataError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            raise PluginError(str(exc)) from None
+        if rendered.changed:
+            log.info("generated pages updated: %s", ", ".join(rendered.changed))
+        _state["rendered"] = rendered
+        navigation = rendered.navigation
+    _state["project"] = project
+    config.nav = navigation.nav
+    config.extra["repository"] = project.repository
+    if project.site_url and not serving:
+        config.site_url = project.site_url
     i18n = config.plugins.get("i18n")
     if i18n is not None:  # runs before static-i18n's own on_config, which reads these
         for language in i18n.config.languages:
-            if not language.default:
-                titles = nav_translations(data, language.locale)
+            titles = navigation.translations.get(language.locale)
+            if titles:
                 language.nav_translations = {**(language.nav_translations or {}), **titles}
     return config
 
 
 @event_priority(-200)  # after the search, i18n and offline plugins have written the merged index
-def on_post_build(config):
+def on_post_build(config: Any) -> None:
     i18n = config.plugins.get("i18n")
-    if i18n is None or getattr(i18n, "building", False):
+    if i18n is not None and getattr(i18n, "building", False):
         return  # a per-language build inside static-i18n: the index is not merged yet
-    default = next(lang.locale for lang in i18n.config.languages if lang.default)
-    others = [lang.locale for lang in i18n.config.languages if not lang.default]
-    site = Path(config.site_dir)
-    split_search_index(site, default, others)
-    if not config.site_url:
-        relative_sitemap(site)
+    if os.environ.get(SITE_STEP_VARIABLE) == "1":
+        return  # `make site` publishes after the build
+    rendered: Rendered | None = _state["rendered"]
+    project: Project = _state["project"]
+    if rendered is None:
+        rendered = _state["rendered"] = render(project)
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    write_feeds(site, _built["data"], _built["root"], config.use_directory_urls)
-    if not (offline and offline.config.enabled):  # the API is for programs, not for the offline reader
-        write_api(site, _built["data"], config.use_directory_urls)
+    publish(Path(config.site_dir), rendered.data, project, offline=bool(offline and offline.config.enabled))

@@ -24,9 +24,8 @@ from pydantic import (
     model_validator,
 )
 
-from .vocab import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
-
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from .cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
+from .patterns import CURRENCY, HAN, HOST, ID, LANGUAGE
 
 
 def today() -> dt.date:
@@ -68,6 +67,12 @@ def _past_date(value: dt.date) -> dt.date:
     return value
 
 
+def _known_currency(value: str) -> str:
+    if value not in CURRENCY_CODES:
+        raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+    return value
+
+
 def _no_surrounding_space(value: str) -> str:
     if value != value.strip():
         raise ValueError("has leading or trailing spaces")
@@ -76,7 +81,7 @@ def _no_surrounding_space(value: str) -> str:
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
+    StringConstraints(pattern=ID.regex, max_length=64),
     Field(description="Lowercase id: letters, digits and single hyphens, e.g. `ucell-tariffs`."),
 ]
 HttpsUrl = Annotated[
@@ -88,6 +93,7 @@ HttpsUrl = Annotated[
         json_schema_extra={"format": "uri", "pattern": "^https://"},
     ),
 ]
+CurrencyCode = Annotated[str, StringConstraints(pattern=CURRENCY.regex), AfterValidator(_known_currency)]
 PastDate = Annotated[
     dt.date,
     AfterValidator(_past_date),
@@ -189,7 +195,7 @@ class Source(Strict):
     url: HttpsUrl
     title: Name = Field(description="The page's own title, in its own language.")
     lang: str = Field(
-        pattern=r"^[a-z]{2,3}$",
+        pattern=LANGUAGE.regex,
         description="Language of the page, as an ISO 639 code: en, ru, uz, kk, az, ur, zh.",
     )
     publisher: Name = Field(description="Who published the page, e.g. `Ucell` or `RBC`.")
@@ -312,16 +318,9 @@ class Timing(Strict):
 class Fee(Strict):
     amount: Decimal | None = Field(default=None, ge=0, description="Leave out when the amount is unknown; 0 = free.")
     max_amount: Decimal | None = Field(default=None, ge=0, description="For 'up to' fees: the most it can cost.")
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. UZS.")
+    currency: CurrencyCode = Field(description="ISO 4217 code, e.g. UZS.")
     note: Text
     sources: SourceRefs = []
-
-    @field_validator("currency")
-    @classmethod
-    def _known_currency(cls, value: str) -> str:
-        if value not in CURRENCY_CODES:
-            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
-        return value
 
 
 class Step(Strict):
@@ -417,7 +416,7 @@ class Change(Strict):
 
 StaffLanguage = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z]{2,3}$"),
+    StringConstraints(pattern=LANGUAGE.regex),
     Field(description="A language code from data/staff_card.yml, e.g. `ru`, `ur`, `en`."),
 ]
 
@@ -440,7 +439,7 @@ class Country(Strict):
     region: str = Field(
         description="UN M49 sub-region id, see data/README.md.", json_schema_extra={"enum": sorted(REGIONS)}
     )
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the local currency.")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the local currency.")
     reviewed: PastDate = Field(description="When the whole file was last reviewed against its sources.")
     summary: Text = Field(description="Two or three sentences: the situation in this country.")
     operators: list[Operator] = Field(min_length=1)
@@ -475,13 +474,6 @@ class Country(Strict):
     def _known_region(cls, value: str) -> str:
         if value not in REGIONS:
             raise ValueError(f"unknown region {value!r}; use one of: {', '.join(sorted(REGIONS))}")
-        return value
-
-    @field_validator("currency")
-    @classmethod
-    def _known_currency(cls, value: str) -> str:
-        if value not in CURRENCY_CODES:
-            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
         return value
 
     def display_name(self, lang: str) -> str:
@@ -526,7 +518,7 @@ class DocumentList(Strict):
 
 Host = Annotated[
     str,
-    StringConstraints(pattern=r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", max_length=253),
+    StringConstraints(pattern=HOST.regex, max_length=253),
     Field(description="A host name in lowercase, without https:// or a path, e.g. `ucell.uz`."),
 ]
 

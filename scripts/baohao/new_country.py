@@ -4,42 +4,40 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
 
-import jinja2
 from babel.numbers import get_territory_currencies
 
-from .load import COUNTRY_DIR
-from .render import TEMPLATE_DIR
-from .vocab import ISO_COUNTRY_CODES, REGIONS, country_name
+from .cldr import ISO_COUNTRY_CODES, REGIONS, country_name
+from .load.rules.placeholders import PLACEHOLDER
+from .present.escape import environment
+from .project import Project
 
 TEMPLATE = "new-country.yml.j2"
 
 
-def new_country(root: Path, code: str) -> int:
+def new_country(project: Project, code: str) -> int:
     code = code.strip().lower()
     if code.upper() not in ISO_COUNTRY_CODES:
         print(f"{code!r} is not an ISO 3166-1 alpha-2 country code (for example kg, tj, ge)", file=sys.stderr)
         return 2
-    target = root / COUNTRY_DIR / f"{code}.yml"
+    target = project.country_dir / f"{code}.yml"
     if target.exists():
-        print(f"{target.relative_to(root)} already exists; edit it instead", file=sys.stderr)
+        print(f"{project.shown(target)} already exists; edit it instead", file=sys.stderr)
         return 1
     currencies = get_territory_currencies(code.upper(), start_date=dt.date.today(), tender=True)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    text = env.get_template(TEMPLATE).render(
-        code=code,
-        name_en=country_name(code, "en"),
-        name_zh=country_name(code, "zh"),
-        currency=currencies[0] if currencies else "FILL IN",
-        regions=", ".join(sorted(REGIONS)),
-        today=dt.date.today().isoformat(),
+    text = (
+        environment(project.templates_dir, "yaml")
+        .get_template(TEMPLATE)
+        .render(
+            code=code,
+            name_en=country_name(code, "en"),
+            name_zh=country_name(code, "zh"),
+            currency=currencies[0] if currencies else PLACEHOLDER,
+            regions=", ".join(sorted(REGIONS)),
+            today=dt.date.today().isoformat(),
+        )
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {target.relative_to(root)}: replace every FILL IN, then run `make check`")
+    print(f"wrote {project.shown(target)}: replace every FILL IN, then run `make check`")
     return 0

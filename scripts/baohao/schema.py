@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode
 
 from .models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate
 
@@ -19,10 +20,11 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 SCHEMA_DIR = Path("schema")
 
 
-def schema_text(model: type[BaseModel]) -> str:
-    schema = model.model_json_schema(mode="validation")
+def schema_text(model: type[BaseModel], mode: JsonSchemaMode = "validation", indent: int = 2) -> str:
+    """A model's JSON Schema (draft 2020-12) as text: `validation` for data files, `serialization` for the API."""
+    schema = model.model_json_schema(mode=mode)
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(schema, ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
 
 
 def write_schemas(root: Path, *, check: bool = False) -> list[str]:

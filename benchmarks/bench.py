@@ -81,21 +81,32 @@ def _max_rss_mb(who: int) -> float:
 
 def build_once(root: Path, out: Path) -> dict[str, Any]:
     """What `make site` does, stage by stage, into out/site, out/offline and out/<zip>."""
-    from .build import OFFLINE_ZIP, mkdocs_build, write_bundle
-    from .load import load_all
-    from .render import DOCS_DIR, render_pages, write_pages
+    from baohao.build import run_mkdocs
+    from baohao.load import load_all
+    from baohao.present.render import render
+    from baohao.project import Project
+    from baohao.publish import publish
+    from baohao.publish.bundle import OFFLINE_ZIP, write_bundle
 
-    data, t_load = _timed(lambda: load_all(root))
-    _, t_render = _timed(lambda: write_pages(render_pages(data, root), root / DOCS_DIR))
-    code, t_online = _timed(lambda: mkdocs_build(root, out / "site"))
+    project = Project.resolve(root)
+    _, t_load = _timed(lambda: load_all(project))
+    rendered, t_render = _timed(lambda: render(project))
+
+    def online() -> int:
+        code = run_mkdocs(project, out / "site", offline=False).wait()
+        publish(out / "site", rendered.data, project, offline=False)
+        return code
+
+    code, t_online = _timed(online)
     rss_online = _max_rss_mb(resource.RUSAGE_CHILDREN)
     if code:
         raise BenchError(f"mkdocs build failed (exit {code})")
 
     def offline() -> int:
-        if mkdocs_build(root, out / "offline", offline=True):
+        if run_mkdocs(project, out / "offline", offline=True).wait():
             raise BenchError("offline mkdocs build failed")
-        return write_bundle(out / "offline", out / OFFLINE_ZIP)
+        publish(out / "offline", rendered.data, project, offline=True)
+        return write_bundle(out / "offline", out / OFFLINE_ZIP, project.epoch)
 
     zip_size, t_offline = _timed(offline)
     return {
@@ -120,14 +131,22 @@ def _worker(root: Path, out: Path) -> int:
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    """The children build as `make site` does: dates from the last commit, edit links if there is a
+    GitHub remote (the synthetic copies have no git history of their own)."""
+    from baohao.project import Project
+
+    settings = Project.resolve(ROOT)
+    pinned = {"BAOHAO_REPOSITORY": settings.repository}
+    if settings.epoch is not None:
+        pinned["SOURCE_DATE_EPOCH"] = str(settings.epoch)
+    return {**pinned, **os.environ, "PYTHONPATH": f"{ROOT / 'scripts'}{os.pathsep}{ROOT}", "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_build(root: Path, out: Path) -> dict[str, Any]:
     """One whole build in a child process; `build` is its wall time, `startup` what the stages leave."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    cmd = [sys.executable, "-m", "baohao.bench", "--worker", str(root), str(out)]
+    cmd = [sys.executable, "-m", "benchmarks.bench", "--worker", str(root), str(out)]
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=root, env=_env(), capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
@@ -288,13 +307,14 @@ def _median_of(results: list[dict[str, Any]], key: str) -> dict[str, float]:
 
 
 def bench_size(size: int, runs: int, seed: int, work: Path) -> dict[str, Any]:
-    from .load import load_all
+    from baohao.load import load_all
+    from baohao.project import Project
 
     base = work / str(size)
     project = synthetic.make_project(base / "project", size, seed)
     pristine = base / "docs-pristine"
     shutil.copytree(project / "docs", pristine)
-    load_all(project)  # raises DataError if the synthetic data were invalid
+    load_all(Project.resolve(project))  # raises DataError if the synthetic data were invalid
     builds = []
     for run in range(1, runs + 1):
         shutil.rmtree(project / "docs")
@@ -609,7 +629,7 @@ def _machine() -> dict[str, Any]:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m baohao.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="country counts (default 5,50,200)")
     parser.add_argument(
         "--runs",
@@ -634,11 +654,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    from .build import pin_build_date, pin_repository
-    from .load import DataError
+    from baohao.load import DataError
 
-    pin_build_date(ROOT)  # as `make site`: dates from the last commit, edit links if there is a GitHub remote
-    pin_repository(ROOT)
     results: dict[int, Any] = {}
     for size in args.sizes:
         try:

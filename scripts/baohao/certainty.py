@@ -1,0 +1,134 @@
+"""What the guide may state as certain. Plain values, no markup: the views format them.
+
+A fact is *backed* when an official or secondary source supports it. Summaries (key facts, the
+comparison, the home page) state a yes or no, a period or a refund rule as certain only when it is
+backed; otherwise the reader sees it with the unverified (未核实) mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .models import Country, InactivityRule, Period, RecyclingRule, RefundRule, Route
+
+AnswerValue = Literal["yes", "no", "unknown"]
+
+
+def backed(country: Country, source_ids: Sequence[str]) -> bool:
+    """True when an official or secondary source supports the fact."""
+    return any(country.source(s).kind != "weak" for s in source_ids)
+
+
+def weak_only(country: Country, source_ids: Sequence[str]) -> bool:
+    """Cited, but only by weak sources: shown with its sources and the unverified mark."""
+    return bool(source_ids) and not backed(country, source_ids)
+
+
+def answer_unverified(country: Country, value: str, source_ids: Sequence[str]) -> bool:
+    """A yes or no that no reliable source backs (an `unknown` says nothing, so needs no mark)."""
+    return value != "unknown" and not backed(country, source_ids)
+
+
+# --- ways to cancel ---
+
+
+def formal_routes(country: Country) -> list[Route]:
+    """Ways that end the contract, as opposed to letting the number lapse."""
+    return [r for r in country.routes if r.kind != "lapse"]
+
+
+def lapse_routes(country: Country) -> list[Route]:
+    return [r for r in country.routes if r.kind == "lapse"]
+
+
+def online_routes(country: Country) -> list[Route]:
+    return [r for r in country.routes if r.kind == "online"]
+
+
+def abroad_route(country: Country) -> Route | None:
+    """The first formal route that a reliable source says can be done from abroad, if any."""
+    return next(
+        (r for r in formal_routes(country) if r.from_abroad.value == "yes" and backed(country, r.from_abroad.sources)),
+        None,
+    )
+
+
+def formal_from_abroad(country: Country) -> AnswerValue:
+    """Can the number be formally cancelled from abroad? `yes` with a backed route, `no` only when
+    every formal route is a backed no, else `unknown`."""
+    if abroad_route(country):
+        return "yes"
+    routes = formal_routes(country)
+    if routes and all(r.from_abroad.value == "no" and backed(country, r.from_abroad.sources) for r in routes):
+        return "no"
+    return "unknown"
+
+
+def in_person_documents(country: Country) -> list[str]:
+    """The ids of the documents any in-store route asks for, in order of first mention."""
+    seen: list[str] = []
+    for route in country.routes:
+        if route.kind == "in-store":
+            seen += [d for d in route.documents if d not in seen]
+    return seen
+
+
+# --- the balance ---
+
+
+def refund_confirmed(country: Country) -> bool:
+    """Some operator's rule says the balance is paid back, at least in part (the route finder's answer)."""
+    return any(r.value in ("yes", "partial") for r in country.rules.balance_refund)
+
+
+def refund_not_ruled_out(country: Country) -> bool:
+    """No rule is known, or not every rule says no: the staff card may ask for the balance back."""
+    rules = country.rules.balance_refund
+    return not rules or any(r.value != "no" for r in rules)
+
+
+# --- one-line summaries of per-operator rules ---
+
+RuleValue = Period | str | None  # a period, an answer word, or None for unknown
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One part of a summary such as `Ucell: 90–150 days; Beeline: unknown`."""
+
+    value: RuleValue
+    unverified: bool  # stated, but no reliable source backs it
+    operators: tuple[str, ...]  # operator ids it covers; () when it covers every operator
+    covers_all: bool  # a rule for every operator is part of it
+
+
+def _clauses(country: Country, entries: Sequence[tuple[RuleValue, bool, Sequence[str], Sequence[str]]]) -> list[Clause]:
+    """Group (value, stated, operators, sources) entries: operators that share a value are named together."""
+    groups: dict[tuple[RuleValue, bool], list[str]] = {}
+    for value, stated, operators, sources in entries:
+        key = (value, stated and not backed(country, sources))
+        groups.setdefault(key, []).extend(operators or [""])
+    return [
+        Clause(value, unverified, tuple(o for o in ops if o), "" in ops) for (value, unverified), ops in groups.items()
+    ]
+
+
+def inactivity_summary(country: Country) -> list[Clause]:
+    """How long an unused number lasts. A rule for every operator with a period says it; per-operator
+    notes without a period then add nothing."""
+    rules: list[InactivityRule] = country.rules.inactivity
+    if any(r.period and not r.operators for r in rules):
+        rules = [r for r in rules if r.period]
+    return _clauses(country, [(r.period, r.period is not None, r.operators, r.sources) for r in rules])
+
+
+def refund_summary(country: Country) -> list[Clause]:
+    rules: list[RefundRule] = country.rules.balance_refund
+    return _clauses(country, [(r.value, r.value != "unknown", r.operators, r.sources) for r in rules])
+
+
+def recycling_summary(country: Country) -> list[Clause]:
+    rules: list[RecyclingRule] = country.rules.recycling
+    return _clauses(country, [(r.value, r.value != "unknown", r.operators, r.sources) for r in rules])

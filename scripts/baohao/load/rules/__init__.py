@@ -1,0 +1,31 @@
+"""The rules that look beyond one field, in the order they run. A new rule is one module here,
+registered below, with a test in tests/rules/ holding a minimal failing example."""
+
+from __future__ import annotations
+
+from . import (
+    country_file_name,
+    duplicate_ids,
+    interface_strings,
+    page_languages,
+    placeholders,
+    staff_card_documents,
+    uncited_sources,
+    unknown_references,
+)
+from .base import DataFile, FileRule, Loaded, ProjectRule, References
+
+FILE_RULES: list[FileRule] = [
+    placeholders.RULE,
+    duplicate_ids.RULE,
+    unknown_references.RULE,
+    uncited_sources.RULE,
+    country_file_name.RULE,
+    interface_strings.RULE,
+]
+PROJECT_RULES: list[ProjectRule] = [
+    staff_card_documents.RULE,
+    page_languages.RULE,
+]
+
+__all__ = ["FILE_RULES", "PROJECT_RULES", "DataFile", "FileRule", "Loaded", "ProjectRule", "References"]

@@ -1,0 +1,89 @@
+"""What a rule is, and what it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...project import Project
+from ..problems import Loc, Problem, format_loc
+from ..yaml_reader import Located
+
+
+@dataclass
+class DataFile:
+    """One YAML file as read: what it is (`country`, `documents`, `strings`, ...) and its located data."""
+
+    kind: str
+    path: Path
+    shown: str  # as named in messages: relative to the project root
+    located: Located
+    model: Any = None  # the validated model, when the schema accepted the file
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, col = self.located.where(loc, key=key)
+        return Problem(self.shown, line, col, format_loc(loc), message)
+
+
+@dataclass
+class References:
+    """Ids defined outside a country file; None where the file defining them did not load."""
+
+    documents: set[str] | None = None
+    staff_languages: set[str] | None = None
+
+
+@dataclass(frozen=True)
+class FileRule:
+    """A check of one file's raw data, so its problems are reported together with the schema's.
+
+    With `overrides_other_problems`, other problems on a field this rule flags are dropped
+    (a field still saying FILL IN is reported once, as that, not also as malformed)."""
+
+    name: str
+    kinds: frozenset[str]
+    check: Callable[[DataFile, References], list[Problem]]
+    overrides_other_problems: bool = False
+
+
+@dataclass
+class Loaded:
+    """Every file read in a run, by kind (countries as a list), for the rules that look across files."""
+
+    vocabulary: dict[str, DataFile] = field(default_factory=dict)
+    countries: list[DataFile] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProjectRule:
+    """A check across files, or of files that are not data (the hand-written pages)."""
+
+    name: str
+    check: Callable[[Project, Loaded], list[Problem]]
+
+
+def walk(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every value in the data with its location, parents first."""
+    yield loc, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from walk(v, (*loc, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from walk(v, (*loc, i))
+
+
+def ids(items: Any) -> set[str]:
+    """The `id`s of a list of mappings, ignoring malformed entries (the schema reports those)."""
+    if not isinstance(items, list):
+        return set()
+    return {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
+
+
+def short_list(values: set[str], limit: int = 8) -> str:
+    items = sorted(values)
+    if not items:
+        return "none"
+    return ", ".join(items[:limit]) + (f" and {len(items) - limit} more" if len(items) > limit else "")

@@ -1,0 +1,1 @@
+"""Present: validated data as Markdown pages and navigation, in every language."""

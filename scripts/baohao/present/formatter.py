@@ -1,0 +1,97 @@
+"""Everything a page says in one language: interface strings, dates, numbers, periods, fees, marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup
+
+from ..cldr import currency_name, region_name
+from ..load import Strings
+from ..models import Country, Fee, Period, Text
+from .escape import attr, html_text, md
+
+
+class Formatter:
+    """Language-bound helpers the templates call as `lang.…` (and `t(…)` for `lang.t`)."""
+
+    def __init__(self, lang: str, strings: Strings, today: dt.date):
+        self.code = lang
+        self.strings = strings
+        self.today = today
+
+    def t(self, key: str, **kwargs: Any) -> Markup:
+        """An interface string for Markdown, with its placeholders filled by escaped values."""
+        template = self.strings[key][self.code]
+        escaped = {k: v if isinstance(v, Markup) else md(v) for k, v in kwargs.items()}
+        return Markup(md(template).replace("\\{", "{").replace("\\}", "}").format(**escaped))
+
+    def th(self, key: str, **kwargs: Any) -> Markup:
+        """An interface string for raw HTML (no Markdown is processed there): HTML-escaped only."""
+        template = html_text(self.strings[key][self.code])
+        return Markup(template.format(**{k: html_text(v) for k, v in kwargs.items()}))
+
+    def raw(self, key: str) -> str:
+        """An interface string as plain text, for front matter (not Markdown)."""
+        return self.strings[key][self.code]
+
+    def text(self, value: Text) -> str:
+        return value[self.code]
+
+    def date(self, value: dt.date) -> str:
+        # British English, like the rest of the English text: 22 November 2026
+        return format_date(value, "long", locale="en_GB" if self.code == "en" else self.code)
+
+    def country(self, country: Country) -> str:
+        return country.display_name(self.code)
+
+    def region(self, region: str) -> str:
+        return region_name(region, self.code)
+
+    def currency(self, code: str) -> str:
+        return currency_name(code, self.code)
+
+    def number(self, value: int | Decimal) -> str:
+        return format_decimal(value, locale=self.code)
+
+    def period(self, p: Period | None) -> Markup:
+        if p is None:
+            return self.unverified()
+        unit = self.t(f"unit_{p.unit}")
+        if p.min is not None and p.max is not None:
+            if p.min == p.max:
+                return self.t("period_exact", n=self.number(p.min), unit=unit)
+            return self.t("period_range", min=self.number(p.min), max=self.number(p.max), unit=unit)
+        if p.min is not None:
+            return self.t("period_min", n=self.number(p.min), unit=unit)
+        assert p.max is not None
+        return self.t("period_max", n=self.number(p.max), unit=unit)
+
+    def fee(self, fee: Fee) -> Markup:
+        currency = self.currency(fee.currency)
+        if fee.amount == 0 and fee.max_amount is None:
+            return self.t("fee_free")
+        if fee.max_amount is not None:
+            return self.t("fee_up_to", amount=self.number(fee.max_amount), currency=currency)
+        if fee.amount is None:
+            return self.unverified()
+        return self.t("fee_amount", amount=self.number(fee.amount), currency=currency)
+
+    def answer(self, value: str, kind: str = "answer") -> Markup:
+        return Markup("**") + self.t(f"{kind}_{value}") + Markup("**")
+
+    def paren(self, value: Any) -> Markup:
+        return self.t("paren", x=value)
+
+    def unverified(self, label: str = "unverified") -> Markup:
+        """The unverified mark: 未核实, or with `label="weak_only"` the mark after weak sources."""
+        title = attr(self.strings["unverified_title"][self.code])
+        return Markup(f'<span class="unverified" title="{title}">{md(self.strings[label][self.code])}</span>')
+
+    def join(self, items: Iterable[Any], sep: str = "list_sep") -> Markup:
+        return Markup(self.strings[sep][self.code]).join(md(i) for i in items)

@@ -1,0 +1,45 @@
+"""The site navigation, from data: home, comparison, countries grouped by region, then the hand-written pages.
+
+Grouping by region keeps pages small with `navigation.prune` (a page carries only its own region's
+countries). Section titles are in the default language; `nav_translations` gives them in the others.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..cldr import region_name
+from ..load import Dataset
+from ..project import Project
+from .sync import is_generated
+
+COUNTRIES_SECTION_KEY = "nav_countries"  # the section's title in templates/strings.yml
+
+
+def hand_written_pages(project: Project) -> list[str]:
+    """The top-level pages in docs/ that are not generated from data, by the name MkDocs knows them by."""
+    default = project.default_lang
+    stems = {
+        p.name.split(".")[0] for p in project.docs_dir.glob(f"*.{default}.md") if not is_generated(project, p.name)
+    }
+    return [f"{stem}.md" for stem in sorted(stems)]
+
+
+def navigation(data: Dataset, project: Project) -> list[Any]:
+    default = project.default_lang
+    regions: dict[str, list[str]] = {}
+    for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), c.display_name(default))):
+        regions.setdefault(region_name(country.region, default), []).append(f"countries/{country.code}.md")
+    countries = [{title: pages} for title, pages in regions.items()]
+    section = data.strings[COUNTRIES_SECTION_KEY][default]
+    return ["index.md", "compare.md", {section: countries}, *hand_written_pages(project)]
+
+
+def nav_translations(data: Dataset, project: Project, lang: str) -> dict[str, str]:
+    """Section titles of the nav in `lang`, keyed by their default-language titles."""
+    default = project.default_lang
+    section = data.strings[COUNTRIES_SECTION_KEY]
+    titles = {section[default]: section[lang]}
+    for country in data.countries:
+        titles[region_name(country.region, default)] = region_name(country.region, lang)
+    return titles

@@ -1,0 +1,47 @@
+"""Validated data to Markdown pages: one per country, the comparison and the home page, in every language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..load import Dataset
+from ..models import changes_newest_first
+from ..project import Project
+from .escape import environment
+from .formatter import Formatter
+from .views import CountryView
+
+RECENT_CHANGES = 10
+
+
+@dataclass
+class Page:
+    path: str  # relative to docs/
+    content: str
+
+
+def render_pages(data: Dataset, project: Project) -> list[Page]:
+    env = environment(project.templates_dir)
+    country_template = env.get_template("country.md.j2")
+    compare_template = env.get_template("compare.md.j2")
+    home_template = env.get_template("home.md.j2")
+    pages: list[Page] = []
+    for code in project.langs:
+        lang = Formatter(code, data.strings, project.build_date)
+        views = [CountryView(c, lang, data.vocabulary, project.repository) for c in data.countries]
+        by_code = {v.c.code: v for v in views}
+        recent = [(change, by_code[country.code]) for change, country in changes_newest_first(data.countries)]
+        common = {
+            "recent_changes": recent[:RECENT_CHANGES],
+            "lang": lang,
+            "t": lang.t,
+            "L": lang.text,
+            "countries": views,
+            "repository": project.repository,
+        }
+        for view in views:
+            content = country_template.render(**common, v=view, c=view.c)
+            pages.append(Page(f"countries/{view.c.code}.{code}.md", content))
+        pages.append(Page(f"compare.{code}.md", compare_template.render(**common)))
+        pages.append(Page(f"index.{code}.md", home_template.render(**common)))
+    return pages

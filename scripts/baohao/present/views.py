@@ -1,0 +1,236 @@
+"""A country as a page sees it, in one language: numbered sources, marks, and the summaries
+that certainty.py decides, formatted. One method per cell of the comparison table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from markupsafe import Markup
+
+from .. import certainty
+from ..models import (
+    Contact,
+    Country,
+    Document,
+    Route,
+    Source,
+    StaffCardLanguage,
+    StaffSentence,
+    Vocabulary,
+)
+from ..project import STALE_AFTER_MONTHS
+from .escape import attr, host, ident, md
+from .formatter import Formatter
+
+OLD_SOURCE_YEARS = 3
+
+
+def foreign(text: str, lang: str, direction: str) -> Markup:
+    """Text in a language other than the page's, marked so that screen readers and fonts follow."""
+    return Markup(f'<span lang="{attr(lang)}" dir="{attr(direction)}">{md(text)}</span>')
+
+
+@dataclass
+class StaffCardView:
+    """The staff card in one language: the sentences in the staff's language, and the documents."""
+
+    language: StaffCardLanguage
+    sentences: list[StaffSentence]
+    documents_sentence: StaffSentence
+    document_ids: list[str]
+    documents: dict[str, Document]
+
+    def text(self, sentence: StaffSentence) -> Markup:
+        return foreign(sentence.text[self.language.id], self.language.id, self.language.dir)
+
+    def document_list(self) -> Markup:
+        """The documents sentence, then each document after a box the reader ticks on paper."""
+        lang, direction = self.language.id, self.language.dir
+        intro = foreign(self.documents_sentence.text[lang], lang, direction)
+        names = [Markup("☐ ") + foreign(self.documents[d].staff[lang], lang, direction) for d in self.document_ids]
+        return intro + Markup("<br>") + Markup("<br>").join(names)
+
+
+class CountryView:
+    """One country in one language: what its page, the home page and the comparison show of it."""
+
+    stale_after_months = STALE_AFTER_MONTHS
+
+    def __init__(self, country: Country, lang: Formatter, vocabulary: Vocabulary, repository: str = ""):
+        self.c = country
+        self.lang = lang
+        self.vocabulary = vocabulary
+        self.repository = repository
+        self.numbers = {s.id: i for i, s in enumerate(country.sources, start=1)}
+        self.documents = {d.id: d for d in vocabulary.documents}
+        self.checklists = vocabulary.checklists
+
+    # --- sources and marks ---
+
+    def refs(self, source_ids: Sequence[str], *, advice: bool = False) -> Markup:
+        """Source marks after a fact: [1][2], or an unverified mark when nothing official or secondary backs it."""
+        if advice and not source_ids:
+            return Markup("")
+        if not source_ids:
+            return Markup(" ") + self.lang.unverified()
+        out = Markup("").join(self._ref(self.c.source(sid)) for sid in source_ids)
+        if certainty.weak_only(self.c, source_ids):
+            out += Markup(" ") + self.lang.unverified("weak_only")
+        return Markup(" ") + out
+
+    def _ref(self, source: Source) -> Markup:
+        title = self.lang.raw("source_ref_title").format(
+            publisher=source.publisher,
+            kind=self.lang.raw(f"kind_{source.kind}"),
+            checked=self.lang.date(source.checked),
+        )
+        n = self.numbers[source.id]
+        return Markup(f'<a class="src-ref" href="#source-{ident(source.id)}" title="{attr(title)}">[{n}]</a>')
+
+    def answer(self, value: str, sources: Sequence[str]) -> Markup:
+        """A yes/no/unknown answer; a yes or no that no reliable source backs carries the unverified mark."""
+        out = self.lang.answer(value)
+        if certainty.answer_unverified(self.c, value, sources):
+            out += Markup(" ") + self.lang.unverified()
+        return out
+
+    def source_is_old(self, source: Source) -> bool:
+        return source.published is not None and (self.lang.today - source.published).days > OLD_SOURCE_YEARS * 365
+
+    def stale(self) -> bool:
+        return (self.lang.today - self.c.reviewed).days > STALE_AFTER_MONTHS * 30.5
+
+    # --- names and links ---
+
+    def document(self, doc_id: str) -> str:
+        return self.documents[doc_id].name[self.lang.code]
+
+    def documents_of(self, ids: Sequence[str]) -> Markup:
+        return self.lang.join(self.document(d) for d in ids)
+
+    def document_ids(self, route: Route) -> Markup:
+        """The route's document ids, space-separated, for the route finder."""
+        return Markup(" ").join(ident(d) for d in route.documents)
+
+    def operator_ids(self, route: Route) -> Markup:
+        """The operators a route applies to, space-separated, for the route finder (empty: all)."""
+        return Markup(" ").join(ident(o) for o in route.operators)
+
+    def operators_of(self, ids: Sequence[str]) -> Markup:
+        if not ids:
+            return self.lang.t("all_operators")
+        return self.lang.join(self.c.operator(i).brand for i in ids)
+
+    def link(self, url: str, text: str, hreflang: str | None = None) -> Markup:
+        extra = f' hreflang="{attr(hreflang)}" lang="{attr(hreflang)}"' if hreflang else ""
+        return Markup(f'<a href="{attr(url)}" rel="noopener noreferrer"{extra}>{md(text)}</a>')
+
+    def contact(self, contact: Contact) -> Markup:
+        value = contact.value
+        if contact.kind == "email":
+            out = Markup(f'<a href="mailto:{attr(value)}">{md(value)}</a>')
+        elif contact.kind == "website":
+            out = self.link(value, host(value))
+        elif contact.kind == "phone":
+            out = Markup(f'<a href="tel:{attr(value.replace(" ", ""))}">{md(value)}</a>')
+        else:
+            out = md(value)
+        if contact.url and contact.kind != "website":
+            out += Markup(" ") + self.link(contact.url, host(contact.url))
+        return out
+
+    def report_url(self) -> Markup:
+        """A new issue with the wrong-information form, the country already filled in."""
+        fields = {"template": "wrong-information.yml", "country": self.c.code, "title": f"[data] {self.c.code}: "}
+        return Markup(f"{self.repository}/issues/new?{urlencode(fields)}")
+
+    # --- the route finder and the staff card ---
+
+    def refund_confirmed(self) -> bool:
+        return certainty.refund_confirmed(self.c)
+
+    def staff_cards(self) -> list[StaffCardView]:
+        """One card per staff language. The refund request is left out only where every operator
+        is known not to refund (it asks 'if your rules allow it')."""
+        template = self.vocabulary.staff_card
+        languages = {lang.id: lang for lang in template.languages}
+        asks_refund = certainty.refund_not_ruled_out(self.c)
+        rows = [s for s in template.sentences if s.id != "documents" and (s.id != "refund" or asks_refund)]
+        documents_sentence = next(s for s in template.sentences if s.id == "documents")
+        document_ids = certainty.in_person_documents(self.c)
+        return [
+            StaffCardView(languages[code], rows, documents_sentence, document_ids, self.documents)
+            for code in self.c.staff_card.languages
+        ]
+
+    # --- summaries: key facts, home page, comparison ---
+
+    def abroad_summary(self) -> Markup:
+        """Can the number be formally cancelled from abroad? With the route, when one is confirmed."""
+        route = certainty.abroad_route(self.c)
+        answer = self.lang.t(f"answer_{certainty.formal_from_abroad(self.c)}")
+        return answer + self.lang.paren(self.lang.text(route.title)) if route else answer
+
+    def inactivity(self) -> Markup:
+        return self._summary(certainty.inactivity_summary(self.c), None)
+
+    def refund(self) -> Markup:
+        return self._summary(certainty.refund_summary(self.c), "refund")
+
+    def recycling(self) -> Markup:
+        return self._summary(certainty.recycling_summary(self.c), "recycling")
+
+    def _summary(self, clauses: list[certainty.Clause], words: str | None) -> Markup:
+        """`Ucell: 90–150 days; Beeline: unknown`; one value for all is said without names."""
+        t = self.lang.t
+        if not clauses:
+            return t("unknown_value")
+        values = []
+        for clause in clauses:
+            if clause.value is None:
+                value = t("unknown_value")
+            elif words is None:
+                value = self.lang.period(clause.value)  # type: ignore[arg-type]
+            else:
+                value = t(f"{words}_{clause.value}")
+            if clause.unverified:
+                value += Markup(" ") + self.lang.unverified()  # a summary never states an unbacked fact
+            values.append((clause, value))
+        if len(values) == 1:
+            return values[0][1]
+        parts = []
+        for clause, value in values:
+            label = self.operators_of(clause.operators) if clause.operators and not clause.covers_all else None
+            parts.append((label or t("all_operators")) + t("colon") + value)
+        return Markup(t("clause_sep")).join(parts)
+
+    def lapse_cell(self) -> Markup:
+        """Each lapse route: who it applies to and how long until the number is cut off."""
+        t = self.lang.t
+        parts = [
+            self.operators_of(r.operators)
+            + t("colon")
+            + (self.lang.period(r.time.period) if r.time and r.time.period else t("unknown_value"))
+            for r in certainty.lapse_routes(self.c)
+        ]
+        return Markup(t("clause_sep")).join(parts) if parts else t("lapse_none")
+
+    def in_person_cell(self) -> Markup:
+        """Whether a visit is needed: not if a backed route works from abroad, else the documents to bring."""
+        t = self.lang.t
+        route = certainty.abroad_route(self.c)
+        if route:
+            return t("in_person_optional", route=self.lang.text(route.title))
+        documents = certainty.in_person_documents(self.c)
+        return t("in_person_needed", docs=self.documents_of(documents) if documents else t("unknown_value"))
+
+    def online_cell(self) -> Markup:
+        """Each online route and whether it works from abroad."""
+        t = self.lang.t
+        parts = [
+            md(self.lang.text(r.title)) + t("colon") + self.answer(r.from_abroad.value, r.from_abroad.sources)
+            for r in certainty.online_routes(self.c)
+        ]
+        return Markup(t("clause_sep")).join(parts) if parts else t("online_none")

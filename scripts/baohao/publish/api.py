@@ -1,0 +1,68 @@
+"""The open-data API: `api/v1/countries.json` (every country, every field, both languages, sources
+included), `api/v1/countries/<code>.json`, and the JSON Schemas they follow."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..load import Dataset
+from ..models import Country, Text
+from ..project import Project
+from ..schema import schema_text
+from .links import country_page
+
+LICENCE = "CC BY-SA 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+API_DIR = Path("api") / "v1"
+
+
+class PublishedCountry(Country):
+    """A country as published in the API: the data file's fields, plus its names, pages and licence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="PublishedCountry")
+
+    names: Text = Field(description="The country's name in each language (CLDR's, unless the data overrides it).")
+    pages: dict[str, str] = Field(description="The country page in each language, relative to the site root.")
+    licence: Literal["CC BY-SA 4.0"] = LICENCE
+    licence_url: str = LICENCE_URL
+
+
+class PublishedIndex(BaseModel):
+    """`api/v1/countries.json`: every country."""
+
+    model_config = ConfigDict(extra="forbid", title="PublishedCountries")
+
+    licence: Literal["CC BY-SA 4.0"] = LICENCE
+    licence_url: str = LICENCE_URL
+    schema_url: str = Field(description="The schema each entry of `countries` follows, relative to this file.")
+    countries: list[PublishedCountry]
+
+
+def published(country: Country, project: Project, directory_urls: bool = True) -> PublishedCountry:
+    names = Text(**{lang: country.display_name(lang) for lang in project.langs})
+    pages = {lang: country_page(project, country.code, lang, directory_urls) for lang in project.langs}
+    return PublishedCountry(**dict(country), names=names, pages=pages)
+
+
+def _json(model: BaseModel) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_api(site_dir: Path, data: Dataset, project: Project, directory_urls: bool = True) -> list[Path]:
+    api = site_dir / API_DIR
+    (api / "countries").mkdir(parents=True, exist_ok=True)
+    countries = [published(c, project, directory_urls) for c in data.countries]
+    written = {
+        api / "country.schema.json": schema_text(PublishedCountry, "serialization", indent=1),
+        api / "countries.schema.json": schema_text(PublishedIndex, "serialization", indent=1),
+        api / "countries.json": _json(PublishedIndex(schema_url="country.schema.json", countries=countries)),
+    }
+    for country in countries:
+        written[api / "countries" / f"{country.code}.json"] = _json(country)
+    for path, text in written.items():
+        path.write_text(text, encoding="utf-8")
+    return sorted(written)

@@ -4,7 +4,7 @@ VENV := .venv
 PY := PYTHONPATH=scripts:. NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check render new-country schema test lint format lock clean bench
+.PHONY: serve site check render new-country schema test test-fast lint format lock clean bench
 
 # The site environment, from the lock file with hashes.
 $(VENV)/.site: requirements.lock
@@ -41,13 +41,17 @@ new-country: $(VENV)/.site ## start data/countries/$(CODE).yml from the annotate
 schema: $(VENV)/.site ## regenerate schema/*.schema.json from the models
 	$(PY) -m baohao schema
 
-test: $(VENV)/.dev ## run every test (browser tests need Debian's chromium)
-	$(VENV)/bin/ruff check scripts tests benchmarks
-	$(VENV)/bin/ruff format --check scripts tests benchmarks
+test: lint ## run every test (browser tests need Debian's chromium)
 	$(PY) -m pytest
 
+test-fast: lint ## the tests that build no site and open no browser (about 30 s)
+	$(PY) -m pytest -m "not build and not browser"
+
+# ruff (lint and format check) and the type checker, strict on the package
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check scripts tests benchmarks
+	$(VENV)/bin/ruff format --check scripts tests benchmarks
+	$(VENV)/bin/mypy
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff format scripts tests benchmarks
@@ -59,5 +63,5 @@ lock:
 	$(PYTHON) -m uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock
 	$(PYTHON) -m uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements-dev.lock
 
-clean:
-	rm -rf site dist build docs/countries docs/index.zh.md docs/index.en.md docs/compare.zh.md docs/compare.en.md
+clean: $(VENV)/.site ## remove build output: site/, dist/, build/ and the generated pages in docs/
+	$(PY) -m baohao clean

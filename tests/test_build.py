@@ -164,3 +164,33 @@ def test_edit_and_report_links_open_the_data_file_and_a_prefilled_issue(project:
     # without a known repository there are no dead links
     assert run_cli(project, "site", env={"BAOHAO_REPOSITORY": ""}).returncode == 0
     assert "/edit/main/" not in (site / "countries/kg/index.html").read_text(encoding="utf-8")
+
+
+def test_make_site_renders_the_data_once_and_the_builds_reuse_it(project: Path) -> None:
+    result = run_cli(project, "site")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("rendered 1 countries") == 1
+    # the two MkDocs builds found the render current: the hook did not render again
+    assert "rendering the data" not in result.stderr
+
+
+def test_serve_and_site_use_the_same_links_and_dates(project: Path) -> None:
+    """The hook resolves the same project settings as `make site` (here: the repository)."""
+    env = {"BAOHAO_REPOSITORY": "https://github.com/example/guide", "SOURCE_DATE_EPOCH": "1767225600"}
+    assert run_cli(project, "site", env=env).returncode == 0
+    site_page = (project / "site/countries/kg/index.html").read_text(encoding="utf-8")
+    # a bare `mkdocs build`, as `make serve` builds: it renders and publishes by itself
+    (project / "data/countries/kg.yml").touch()
+    bare = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "bare"],
+        cwd=project,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bare.returncode == 0, bare.stderr
+    assert "rendering the data" in bare.stderr
+    assert (project / "bare/countries/kg/index.html").read_text(encoding="utf-8") == site_page
+    for published in ("feed.xml", "en/feed.xml", "en/search/search_index.json", "api/v1/countries.json"):
+        assert (project / "bare" / published).exists(), published

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 from baohao.load import load_all
@@ -10,7 +11,7 @@ from baohao.present.escape import md
 from baohao.present.pages import render_pages
 from baohao.present.render import render
 from baohao.present.sync import write_pages
-from conftest import make_project, project_at
+from conftest import ROOT, make_project, project_at
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -178,3 +179,14 @@ def test_summaries_mark_facts_no_reliable_source_backs(tmp_path: Path, fixture_t
     assert "Yes" in key_fact and 'class="unverified"' in key_fact
     row = next(line for line in pages["compare.en.md"].splitlines() if line.startswith("| [Kyrgyzstan]"))
     assert row.count('class="unverified"') >= 1
+
+
+def test_generated_pages_and_build_output_are_ignored_by_git() -> None:
+    """The list of generated pages lives in the Project; .gitignore must cover each of them."""
+    project = project_at(ROOT)
+    paths = [f"docs/{p}" + ("x.zh.md" if p.endswith("/") else "") for p in project.generated_page_paths()]
+    paths += ["site/index.html", "dist/x.zip", "build/nav.json"]
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", *paths], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert sorted(result.stdout.split()) == sorted(paths)

@@ -14,7 +14,9 @@ LANGS = ("zh", "en")
 # CLDR also lists groupings and private-use codes; these are not ISO 3166-1 countries.
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"}
 ISO_COUNTRY_CODES = frozenset(
-    code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    code
+    for code in Locale("en").territories
+    if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
 )
 CURRENCY_CODES = frozenset(list_currencies())
 
@@ -46,12 +48,12 @@ REGIONS: dict[str, str] = {
 
 
 def country_name(code: str, lang: str) -> str:
-    return Locale(lang).territories[code.upper()]
+    return str(Locale(lang).territories[code.upper()])
 
 
 def region_name(region: str, lang: str) -> str:
-    return Locale(lang).territories[REGIONS[region]]
+    return str(Locale(lang).territories[REGIONS[region]])
 
 
 def currency_name(code: str, lang: str) -> str:
-    return Locale(lang).currencies.get(code, code)
+    return str(Locale(lang).currencies.get(code, code))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
 from .load import DataError, load_all
+from .present.sync import generated_files
 from .project import Project
 from .schema import write_schemas
 
@@ -31,6 +33,17 @@ def _schema(root: Path, check: bool) -> int:
     return 0
 
 
+def _clean(project: Project) -> int:
+    for name in ("site", "dist", "build"):
+        shutil.rmtree(project.root / name, ignore_errors=True)
+    for rel in generated_files(project):
+        (project.docs_dir / rel).unlink()
+    for folder in project.generated_page_paths():
+        if folder.endswith("/"):
+            shutil.rmtree(project.docs_dir / folder, ignore_errors=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="baohao", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path(), help="project root (default: current directory)")
@@ -44,12 +57,15 @@ def main(argv: list[str] | None = None) -> int:
     site = sub.add_parser("site", help="validate, render and build site/ atomically")
     site.add_argument("--site-dir", type=Path, default=Path("site"))
     site.add_argument("--dist-dir", type=Path, default=Path("dist"), help="where the offline zip goes")
+    sub.add_parser("clean", help="remove site/, dist/, build/ and the generated pages in docs/")
     args = parser.parse_args(argv)
     project = Project.resolve(args.root)
     if args.command == "check":
         return _check(project)
     if args.command == "schema":
         return _schema(project.root, args.check)
+    if args.command == "clean":
+        return _clean(project)
     if args.command == "new-country":
         from .new_country import new_country
 

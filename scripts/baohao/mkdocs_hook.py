@@ -42,6 +42,7 @@ def on_config(config: Any) -> Any:
     else:
         navigation = current_navigation(project)
     if navigation is None:
+        log.info("rendering the data: it changed since the last render")
         try:
             rendered: Rendered = render(project)
         except DataError as exc:

@@ -154,7 +154,7 @@ class Text(Strict):
         return value
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return str(getattr(self, lang))
 
 
 Advice = Annotated[
@@ -437,7 +437,7 @@ class Country(Strict):
         default=None, description="Only when the guide needs a name other than CLDR's standard one."
     )
     region: str = Field(
-        description="UN M49 sub-region id, see data/README.md.", json_schema_extra={"enum": sorted(REGIONS)}
+        description="UN M49 sub-region id, see data/README.md.", json_schema_extra={"enum": list(sorted(REGIONS))}
     )
     currency: CurrencyCode = Field(description="ISO 4217 code of the local currency.")
     reviewed: PastDate = Field(description="When the whole file was last reviewed against its sources.")

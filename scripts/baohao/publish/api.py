@@ -15,7 +15,7 @@ from ..project import Project
 from ..schema import schema_text
 from .links import country_page
 
-LICENCE = "CC BY-SA 4.0"
+LICENCE: Literal["CC BY-SA 4.0"] = "CC BY-SA 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 API_DIR = Path("api") / "v1"
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 INDEX = Path("search") / "search_index.json"
 INDEX_JS = Path("search") / "search_index.js"
 
 
-def _dump(data: dict) -> str:
+def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
@@ -31,7 +32,7 @@ def split_search_index(site_dir: Path, default_language: str, other_languages: l
     if not merged_path.exists():
         return {}
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    docs: dict[str, list[dict]] = {lang: [] for lang in ["", *other_languages]}
+    docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in ["", *other_languages]}
     for doc in merged["docs"]:
         lang = next((lang for lang in other_languages if doc["location"].startswith(f"{lang}/")), "")
         if lang:

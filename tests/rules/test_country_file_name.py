@@ -1,0 +1,21 @@
+from baohao.load.rules import References, country_file_name
+
+from .helpers import data_file, lines
+
+
+def test_the_code_must_match_the_file_name() -> None:
+    file = data_file("code: kz\n", path="data/countries/kg.yml")
+    assert lines(country_file_name.check(file, References())) == [
+        "data/countries/kg.yml:1:7: code: is 'kz' but the file is named kg.yml; name it kz.yml or fix the code"
+    ]
+
+
+def test_the_suffix_must_be_yml() -> None:
+    file = data_file("code: kg\n", path="data/countries/kg.yaml")
+    assert lines(country_file_name.check(file, References())) == [
+        "data/countries/kg.yaml:1:1: country files must end in .yml"
+    ]
+
+
+def test_a_matching_file_passes() -> None:
+    assert country_file_name.check(data_file("code: kg\n"), References()) == []

@@ -33,12 +33,24 @@
     return select ? select.value : "";
   }
 
+  // The documents the reader said they do not have: a question that asks about documents names
+  // them in its fieldset's data-documents (ids from data/documents.yml, as on the routes).
+  function missingDocuments(form) {
+    var missing = [];
+    Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-documents]"), function (question) {
+      if (question.querySelector('input[value="no"]:checked')) {
+        missing = missing.concat(question.getAttribute("data-documents").split(" ").filter(Boolean));
+      }
+    });
+    return missing;
+  }
+
   function fits(form, route) {
     var op = operator(form);
     if (op && route.operators.length && route.operators.indexOf(op) < 0) return false;
     if (answer(form, "in") === "no" && route.abroad === "no") return false;
-    if (answer(form, "sim") === "no" && route.documents.indexOf("sim-card") >= 0) return false;
-    if (answer(form, "passport") === "no" && route.documents.indexOf("passport") >= 0) return false;
+    var missing = missingDocuments(form);
+    if (route.documents.some(function (d) { return missing.indexOf(d) >= 0; })) return false;
     // letting the number lapse loses the balance
     if (answer(form, "refund") === "yes" && route.kind === "lapse") return false;
     return true;

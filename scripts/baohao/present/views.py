@@ -146,6 +146,24 @@ class CountryView:
         fields = {"template": "wrong-information.yml", "country": self.c.code, "title": f"[data] {self.c.code}: "}
         return Markup(f"{self.repository}/issues/new?{urlencode(fields)}")
 
+    # --- a way to cancel ---
+
+    def route_time(self, route: Route) -> Markup:
+        """How long the route takes, with its note and sources; unverified when no source says."""
+        if route.time is None:
+            return self.lang.unverified()
+        period = self.lang.period(route.time.period) if route.time.period else self.lang.t("unknown_value")
+        note = self.lang.paren(self.lang.text(route.time.note)) if route.time.note else Markup("")
+        return period + note + self.refs(route.time.sources)
+
+    def route_fees(self, route: Route) -> Markup:
+        """Each fee with its note and sources; unverified when no fee is known."""
+        parts = [
+            self.lang.fee(f) + self.lang.t("colon") + md(self.lang.text(f.note)) + self.refs(f.sources)
+            for f in route.fees
+        ]
+        return Markup(self.lang.t("clause_sep")).join(parts) if parts else self.lang.unverified()
+
     # --- the route finder and the staff card ---
 
     def refund_confirmed(self) -> bool:

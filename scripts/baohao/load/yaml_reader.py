@@ -34,6 +34,8 @@ class Located:
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     bad_dates: dict[Loc, str] = field(default_factory=dict)
+    # every value with its location (children before their parents), for the rules to scan once
+    values: list[tuple[Loc, Any]] = field(default_factory=list)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         if key and loc in self.key_marks:
@@ -84,6 +86,12 @@ def parse_yaml(raw: bytes) -> Located:
 
 
 def _to_python(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[int]) -> Any:
+    value = _value(loader, node, loc, out, seen)
+    out.values.append((loc, value))
+    return value
+
+
+def _value(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[int]) -> Any:
     if node.tag not in _STANDARD_TAGS:
         raise YamlProblem(*_mark(node), f"YAML tags such as {node.tag!r} are not allowed; write plain values", loc)
     if id(node) in seen:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,15 +64,9 @@ class ProjectRule:
     check: Callable[[Project, Loaded], list[Problem]]
 
 
-def walk(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every value in the data with its location, parents first."""
-    yield loc, value
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from walk(v, (*loc, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from walk(v, (*loc, i))
+def walk(file: DataFile) -> list[tuple[Loc, Any]]:
+    """Every value in the file with its location (as read, so no rule walks the tree again)."""
+    return file.located.values
 
 
 def ids(items: Any) -> set[str]:

@@ -8,7 +8,7 @@ from .base import DataFile, FileRule, References, walk
 
 def check(file: DataFile, refs: References) -> list[Problem]:
     problems = []
-    for loc, value in walk(file.located.data):
+    for loc, value in walk(file):
         if not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
             continue
         first: dict[str, int] = {}

@@ -11,7 +11,7 @@ PLACEHOLDER = "FILL IN"
 def check(file: DataFile, refs: References) -> list[Problem]:
     return [
         file.problem(loc, "still says FILL IN: write what the source says")
-        for loc, value in walk(file.located.data)
+        for loc, value in walk(file)
         if isinstance(value, str) and (PLACEHOLDER in value or "FILL.IN" in value)
     ]
 

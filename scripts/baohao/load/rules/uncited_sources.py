@@ -12,7 +12,7 @@ def check(file: DataFile, refs: References) -> list[Problem]:
         return []
     cited = {
         ref
-        for loc, value in walk(data)
+        for loc, value in walk(file)
         if len(loc) > 1 and loc[-1] == "sources" and isinstance(value, list)
         for ref in value
         if isinstance(ref, str)

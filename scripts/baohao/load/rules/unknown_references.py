@@ -22,7 +22,7 @@ def check(file: DataFile, refs: References) -> list[Problem]:
         "languages": refs.staff_languages,
     }
     problems = []
-    for loc, value in walk(data):
+    for loc, value in walk(file):
         key = loc[-1] if loc else None
         if len(loc) < 2 or not isinstance(key, str) or not isinstance(value, list):
             continue

@@ -8,14 +8,13 @@ from typing import Any
 
 import pytest
 
+from baohao.patterns import HAN
 from conftest import ROOT
 
 GUIDES = {"en": ROOT / "CONTRIBUTING.md", "zh": ROOT / "CONTRIBUTING.zh.md"}
 SCHEMAS = ["country", "documents", "checklists", "hosts", "staff_card"]
 
-HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-HAN = re.compile(HAN_CLASS)
-ASCII_AFTER_HAN = re.compile(HAN_CLASS + r"[,.:;?!]")
+ASCII_AFTER_HAN = re.compile(HAN.pattern + r"[,.:;?!]")
 FENCED_BLOCK = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 # The Chinese words the English guide may quote as they appear on the site.

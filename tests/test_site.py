@@ -10,11 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from baohao.load import load_all
+from baohao.patterns import HAN
 from conftest import ROOT, project_at
 
 pytestmark = pytest.mark.build
 
-HAN = re.compile(r"[\u3400-\u9fff]")
 # five or more Latin words in a row is English prose, not a name
 ENGLISH_RUN = re.compile(r"\b[A-Za-z][A-Za-z'’]*(?:[ -]+[A-Za-z][A-Za-z'’]*){4,}\b")
 FORBIDDEN_HOSTS = ("googleapis.com", "gstatic.com", "unpkg.com", "jsdelivr.net", "cdnjs", "google-analytics", "t.me")

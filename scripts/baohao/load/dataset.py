@@ -14,10 +14,11 @@ from pydantic import BaseModel
 
 from ..models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate, Vocabulary
 from ..project import Project
+from .cache import CountryCache, file_key
 from .messages import validate
 from .problems import DataError, Problem
 from .rules import FILE_RULES, PROJECT_RULES, DataFile, Loaded, References
-from .yaml_reader import read_located
+from .yaml_reader import located, read_bytes
 
 # The shared vocabularies: file name under data/ and the model each follows.
 VOCABULARY_MODELS: dict[str, type[BaseModel]] = {
@@ -42,12 +43,16 @@ def country_files(project: Project) -> list[Path]:
     return sorted(project.country_dir.glob("*.y*ml"))
 
 
-def _read(project: Project, kind: str, path: Path) -> tuple[DataFile | None, list[Problem]]:
+def _read(project: Project, kind: str, path: Path, raw: bytes | None = None) -> tuple[DataFile | None, list[Problem]]:
     shown = project.shown(path)
-    located, problems = read_located(path, shown)
-    if located is None:
+    if raw is None:
+        raw, problems = read_bytes(path, shown)
+        if raw is None:
+            return None, problems
+    data, problems = located(raw, shown)
+    if data is None:
         return None, problems
-    return DataFile(kind, path, shown, located), []
+    return DataFile(kind, path, shown, data), []
 
 
 def _check_file(
@@ -88,8 +93,19 @@ def load_all(project: Project) -> Dataset:
     paths = country_files(project)
     if not paths:
         problems.append(Problem(project.shown(project.country_dir), 1, 1, "", "no country files found"))
+    cache = CountryCache(project)
+    models: dict[Path, Country] = {}
     for path in paths:
-        file, found = _read(project, "country", path)
+        raw, found = read_bytes(path, project.shown(path))
+        problems += found
+        if raw is None:
+            continue
+        key = file_key(raw)
+        cached = cache.get(key)
+        if cached is not None and cached.code == path.stem and path.suffix == ".yml":
+            models[path] = cached
+            continue
+        file, found = _read(project, "country", path, raw)
         problems += found
         if file is None:
             continue
@@ -98,7 +114,9 @@ def load_all(project: Project) -> Dataset:
             problems.append(Problem(file.shown, 1, 1, "", message))
             continue
         problems += _check_file(file, Country, refs, context)
-        loaded.countries.append(file)
+        if file.model is not None:
+            models[path] = file.model
+            cache.put(key, file.model)
     for rule in PROJECT_RULES:
         problems += rule.check(project, loaded)
     if problems:
@@ -110,6 +128,7 @@ def load_all(project: Project) -> Dataset:
         hosts=vocab["hosts"],
         staff_card=vocab["staff_card"],
     )
-    countries = sorted((file.model for file in loaded.countries), key=lambda c: c.code)
-    files = {file.model.code: file.path for file in loaded.countries}
+    cache.save()
+    countries = sorted(models.values(), key=lambda c: c.code)
+    files = {model.code: path for path, model in models.items()}
     return Dataset(countries=countries, vocabulary=vocabulary, strings=strings.located.data, files=files)

@@ -130,11 +130,16 @@ def _value(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[int])
         raise YamlProblem(*_mark(node), f"cannot read value: {exc}", loc) from None
 
 
-def read_located(path: Path, shown: str) -> tuple[Located | None, list[Problem]]:
-    """Parse one YAML file; problems name it as `shown`."""
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
     try:
-        return parse_yaml(path.read_bytes()), []
-    except YamlProblem as exc:
-        return None, [Problem(shown, exc.line, exc.column, format_loc(exc.loc), exc.message)]
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]
+
+
+def located(raw: bytes, shown: str) -> tuple[Located | None, list[Problem]]:
+    """Parse one file's bytes; problems name it as `shown`."""
+    try:
+        return parse_yaml(raw), []
+    except YamlProblem as exc:
+        return None, [Problem(shown, exc.line, exc.column, format_loc(exc.loc), exc.message)]

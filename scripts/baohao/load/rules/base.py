@@ -50,10 +50,9 @@ class FileRule:
 
 @dataclass
 class Loaded:
-    """Every file read in a run, by kind (countries as a list), for the rules that look across files."""
+    """The shared files read in a run, by kind, for the rules that look across files."""
 
     vocabulary: dict[str, DataFile] = field(default_factory=dict)
-    countries: list[DataFile] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

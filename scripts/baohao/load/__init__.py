@@ -5,7 +5,7 @@ Each problem is one line: `data/countries/kz.yml:12:5: operators[0].website: mus
 
 from __future__ import annotations
 
-from .dataset import Dataset, Strings, country_files, load_all
+from .dataset import Dataset, Prose, Strings, country_files, load_all
 from .problems import DataError, Problem
 
-__all__ = ["DataError", "Dataset", "Problem", "Strings", "country_files", "load_all"]
+__all__ = ["DataError", "Dataset", "Problem", "Prose", "Strings", "country_files", "load_all"]

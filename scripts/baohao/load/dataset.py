@@ -17,6 +17,7 @@ from ..project import Project
 from .cache import CountryCache, file_key
 from .messages import validate
 from .problems import DataError, Problem
+from .prose import prose_files, read_prose
 from .rules import FILE_RULES, PROJECT_RULES, DataFile, Loaded, References
 from .yaml_reader import located, read_bytes
 
@@ -29,6 +30,7 @@ VOCABULARY_MODELS: dict[str, type[BaseModel]] = {
 }
 
 Strings = dict[str, dict[str, str]]
+Prose = dict[str, dict[str, dict[str, str]]]  # page -> language -> part -> Markdown
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Dataset:
     countries: list[Country]  # sorted by code
     vocabulary: Vocabulary
     strings: Strings  # interface text (templates/strings.yml), key -> language -> text
+    prose: Prose  # editorial text (templates/prose/)
     files: dict[str, Path]  # country code -> its data file
 
 
@@ -117,6 +120,11 @@ def load_all(project: Project) -> Dataset:
         if file.model is not None:
             models[path] = file.model
             cache.put(key, file.model)
+    for path in prose_files(project):
+        prose_file, found = read_prose(project, path)
+        problems += found
+        if prose_file:
+            loaded.prose.append(prose_file)
     for rule in PROJECT_RULES:
         problems += rule.check(project, loaded)
     if problems:
@@ -131,4 +139,7 @@ def load_all(project: Project) -> Dataset:
     cache.save()
     countries = sorted(models.values(), key=lambda c: c.code)
     files = {model.code: path for path, model in models.items()}
-    return Dataset(countries=countries, vocabulary=vocabulary, strings=strings.located.data, files=files)
+    prose: Prose = {}
+    for prose_file in loaded.prose:
+        prose.setdefault(prose_file.page, {})[prose_file.lang] = prose_file.parts
+    return Dataset(countries, vocabulary, strings.located.data, prose, files)

@@ -12,7 +12,8 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..cldr import currency_name, region_name
-from ..load import Strings
+from ..load import Prose, Strings
+from ..load.prose import plain
 from ..models import Country, Fee, Period, Text
 from .escape import attr, html_text, md
 
@@ -20,10 +21,19 @@ from .escape import attr, html_text, md
 class Formatter:
     """Language-bound helpers the templates call as `lang.…` (and `t(…)` for `lang.t`)."""
 
-    def __init__(self, lang: str, strings: Strings, today: dt.date):
+    def __init__(self, lang: str, strings: Strings, today: dt.date, prose: Prose | None = None):
         self.code = lang
         self.strings = strings
         self.today = today
+        self._prose = prose or {}
+
+    def prose(self, page: str, part: str) -> Markup:
+        """A part of the editors' Markdown for a page (templates/prose/), as written."""
+        return Markup(self._prose[page][self.code][part])
+
+    def prose_plain(self, page: str, part: str) -> str:
+        """The first paragraph of a prose part as plain text, for front matter."""
+        return plain(self._prose[page][self.code][part])
 
     def t(self, key: str, **kwargs: Any) -> Markup:
         """An interface string for Markdown, with its placeholders filled by escaped values."""

@@ -27,7 +27,7 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
     home_template = env.get_template("home.md.j2")
     pages: list[Page] = []
     for code in project.langs:
-        lang = Formatter(code, data.strings, project.build_date)
+        lang = Formatter(code, data.strings, project.build_date, data.prose)
         views = [CountryView(c, lang, data.vocabulary, project.repository) for c in data.countries]
         by_code = {v.c.code: v for v in views}
         recent = [(change, by_code[country.code]) for change, country in changes_newest_first(data.countries)]

@@ -9,6 +9,7 @@ from . import (
     interface_strings,
     page_languages,
     placeholders,
+    prose_parts,
     staff_card_documents,
     uncited_sources,
     unknown_references,
@@ -26,6 +27,7 @@ FILE_RULES: list[FileRule] = [
 PROJECT_RULES: list[ProjectRule] = [
     staff_card_documents.RULE,
     page_languages.RULE,
+    prose_parts.RULE,
 ]
 
 __all__ = ["FILE_RULES", "PROJECT_RULES", "DataFile", "FileRule", "Loaded", "ProjectRule", "References"]

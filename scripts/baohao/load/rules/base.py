@@ -9,6 +9,7 @@ from typing import Any
 
 from ...project import Project
 from ..problems import Loc, Problem, format_loc
+from ..prose import ProseFile
 from ..yaml_reader import Located
 
 
@@ -53,6 +54,10 @@ class Loaded:
     """The shared files read in a run, by kind, for the rules that look across files."""
 
     vocabulary: dict[str, DataFile] = field(default_factory=dict)
+    prose: list[ProseFile] = field(default_factory=list)
+
+    def prose_by(self, page: str, lang: str) -> ProseFile | None:
+        return next((f for f in self.prose if f.page == page and f.lang == lang), None)
 
 
 @dataclass(frozen=True)

@@ -171,3 +171,218 @@ def test_careless_files_give_one_clear_line(tmp_path: Path, content: bytes, mess
     assert "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
     assert first.startswith("data/countries/kg.yml:") and message in first, result.stderr
+
+
+# --- round 2: each class found by the second hostile-input review ---------------------------
+
+
+def _one_line_each(text: str) -> list[str]:
+    """The problem lines of a failed run; none may imitate another tool's output."""
+    lines = text.strip().splitlines()
+    assert all(line.startswith(("data/", "templates/", "docs/")) for line in lines[:-1]), lines
+    return lines[:-1]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("https://evil.example\\.alpha.example.com/", "must not contain a backslash"),
+        ("https://evil.example%2F.alpha.example.com/", "must be an https URL with a full host name"),
+        ("https://alpha.example.com/a b", "must be written in plain URL characters"),
+        ("https://alpha.example.com/путь", "must be written in plain URL characters"),
+        ("https://alpha.example.com/%zz", "has characters a URL cannot hold"),
+        ("https://alpha.example.com:8443/", "must not contain a user name, password or port"),
+        ("https://whatsapp.example.com/channel/abc", "host not allowed: whatsapp.example.com (link shorteners"),
+        ("https://cloud.mail.ru/public/x", "host not allowed: cloud.mail.ru (link shorteners"),
+    ],
+)
+def test_links_are_read_as_a_browser_reads_them(tmp_path: Path, fixture_text: str, url: str, message: str) -> None:
+    broken = fixture_text.replace("url: https://alpha.example.com/help", f"url: {json.dumps(url)}")
+    root = make_project(tmp_path / "p", {"kg.yml": broken})
+    hosts = root / "data/hosts.yml"
+    text = hosts.read_text(encoding="utf-8").replace("press:\n", "press:\n  - mail.ru\n  - whatsapp.example.com\n", 1)
+    hosts.write_text(text.replace("never:\n", "never:\n  - whatsapp.example.com/channel\n", 1), encoding="utf-8")
+    [problem] = problems(root)
+    assert problem.startswith(
+        f"data/countries/kg.yml:{line_of(broken, 'url: ' + json.dumps(url))}:10: sources[0].url: "
+    ), problem
+    assert message in problem
+
+
+def test_a_link_is_published_as_the_browser_reads_it(tmp_path: Path, fixture_text: str) -> None:
+    text = fixture_text.replace("url: https://alpha.example.com/help", "url: https://ALPHA.Example.com/Help")
+    data = load_all(project_at(make_project(tmp_path / "p", {"kg.yml": text})))
+    assert data.countries[0].sources[0].url == "https://alpha.example.com/Help"
+
+
+@pytest.mark.parametrize("entry", ["github.io", "co.uk", "pages.dev", "blogspot.com"])
+def test_a_public_suffix_cannot_be_allowed(tmp_path: Path, fixture_text: str, entry: str) -> None:
+    root = make_project(tmp_path / "p", {"kg.yml": fixture_text})
+    hosts = root / "data/hosts.yml"
+    text = hosts.read_text(encoding="utf-8").replace("press:\n", f"press:\n  - {entry}\n", 1)
+    hosts.write_text(text, encoding="utf-8")
+    [problem] = problems(root)
+    assert problem.startswith(f"data/hosts.yml:{line_of(text, '  - ' + entry)}:5: press[0]: {entry} is a public suffix")
+
+
+def test_the_never_floor_cannot_be_edited_away(tmp_path: Path, fixture_text: str) -> None:
+    root = make_project(
+        tmp_path / "p", {"kg.yml": fixture_text.replace("https://alpha.example.com/help", "https://t.me/x")}
+    )
+    hosts = root / "data/hosts.yml"
+    text = hosts.read_text(encoding="utf-8")
+    hosts.write_text(text.split("\nnever:")[0].replace("press:\n", "press:\n  - t.me\n", 1) + "\n", encoding="utf-8")
+    assert any("host not allowed: t.me" in p for p in problems(root))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a%0abcc%3Avictim@evil.example", "a@b.example?cc=victim@evil.example", 'a"@b.example', "a@b.example\\n"],
+)
+def test_an_email_contact_cannot_carry_headers(tmp_path: Path, fixture_text: str, value: str) -> None:
+    broken = fixture_text.replace("value: care@alpha.example.com", f"value: {json.dumps(value)}")
+    [problem] = problems(make_project(tmp_path / "p", {"kg.yml": broken}))
+    assert "operators[0].contacts[1]" in problem and "is not an email address" in problem
+
+
+def test_contact_links_are_built_by_one_function() -> None:
+    from baohao.links import mailto, tel
+
+    assert mailto("care+uz@alpha.example.com") == "mailto:care+uz@alpha.example.com"
+    assert mailto("a\nBcc: b@c.example") == "mailto:a%0ABcc%3A%20b@c.example"
+    assert tel("+7 495 766-01-66") == "tel:+74957660166"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("period: {min: 90, max: 180, unit: days}", "period: {min: 060, max: 180, unit: days}", "'060' is not a plain"),
+        ("period: {min: 90, max: 180, unit: days}", "period: {min: '1:30', max: 180, unit: days}", "must be a whole"),
+        (
+            "period: {min: 90, max: 180, unit: days}",
+            "period: {min: 1:30, max: 180, unit: days}",
+            "'1:30' is not a plain",
+        ),
+        ("period: {min: 90, max: 180, unit: days}", "period: {min: true, max: 180, unit: days}", "must be a whole"),
+        ("- amount: 100", "- amount: 1.5e+25", "'1.5e+25' is not a plain number"),
+        ("- amount: 100", "- amount: 1e25", "'1e25' is not a plain number"),
+        ("- amount: 100", "- amount: '100'", "'100' is not a plain number"),
+        ("- amount: 100", "- amount: 10000000000", "less than or equal to 1000000000"),
+        ("- amount: 100", "- amount: 0.0001", "3 decimal places"),
+        ("- amount: 100", "- amount: false", "must be a number, not true or false"),
+    ],
+)
+def test_numbers_are_plain_decimals(tmp_path: Path, fixture_text: str, old: str, new: str, expected: str) -> None:
+    broken = fixture_text.replace(old, new, 1)
+    found = problems(make_project(tmp_path / "p", {"kg.yml": broken}))
+    assert len(found) == 1 and expected in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("en: Summary of the test country.", 'en: "Summary\\x7f of it."', "U+007F"),
+        ("en: Summary of the test country.", 'en: "Summary\\x85 of it."', "U+0085"),
+        ("en: Summary of the test country.", 'en: "Call \\u202e+7 123 456"', "U+202E (right-to-left override)"),
+        ("en: Summary of the test country.", 'en: "Zero\\u200bwidth"', "U+200B (zero width space)"),
+        ("brand: Alpha Mobile", 'brand: "Alpha\\u200f Mobile"', "U+200F (right-to-left mark)"),
+    ],
+)
+def test_invisible_characters_are_refused(tmp_path: Path, fixture_text: str, old: str, new: str, expected: str) -> None:
+    found = problems(make_project(tmp_path / "p", {"kg.yml": fixture_text.replace(old, new, 1)}))
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_a_country_name_cannot_carry_markup_into_titles(tmp_path: Path, fixture_text: str) -> None:
+    named = fixture_text.replace("code: kg\n", 'code: kg\nname: {zh: 测试, en: "<img src=x onerror=alert(1)>"}\n', 1)
+    [problem] = problems(make_project(tmp_path / "p", {"kg.yml": named}))
+    line = line_of(named, "name: {zh")
+    assert problem.startswith(f"data/countries/kg.yml:{line}:7: name: en: a country's name must not contain"), problem
+
+
+def test_every_problem_is_one_line_that_cannot_imitate_a_ci_annotation(tmp_path: Path, fixture_text: str) -> None:
+    forged = fixture_text.replace("code: kg\n", 'code: kg\n"x\\n::error file=a::pwned": 1\n', 1)
+    result = run_cli(make_project(tmp_path / "p", {"kg.yml": forged}), "check")
+    assert result.returncode == 1
+    [line] = _one_line_each(result.stderr)
+    assert "x\\n::error file=a::pwned: unknown field" in line
+
+
+def test_a_fact_citing_one_source_many_times_fails_fast(tmp_path: Path, fixture_text: str) -> None:
+    refs = ", ".join(["alpha-help"] * 40000)
+    broken = fixture_text.replace("sources: [alpha-help]", f"sources: [{refs}]", 1)
+    found, seconds = timed_problems(make_project(tmp_path / "p", {"kg.yml": broken}))
+    assert seconds < 5
+    assert any("lists 40000 items; the limit is 500" in p for p in found), found[:3]
+    few = fixture_text.replace("sources: [alpha-help]", "sources: [alpha-help, alpha-help]", 1)
+    [problem] = problems(make_project(tmp_path / "q", {"kg.yml": few}))
+    assert "lists alpha-help more than once" in problem
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "expected"),
+    [
+        ("feed_entry", '"{country}: {nope}"', "feed_entry: uses placeholder(s) nope, but scripts/baohao/feeds.py"),
+        ("home_nav", '"{0}"', "placeholder {0} is not a name in braces"),
+        ("home_nav", '"{}"', "placeholder {} is not a name in braces"),
+        ("home_nav", '"Home {"', "has an unmatched { or }"),
+        ("home_nav", '"{% raw %}"', "is not a name in braces"),
+        ("paren", '" ({x:99999999})"', "placeholder {x:99999999} is not a name in braces"),
+        ("home_nav", '"<img src=x onerror=alert(1)>"', "must not contain < or >"),
+    ],
+)
+def test_broken_interface_strings_are_located_errors_not_tracebacks(
+    tmp_path: Path, fixture_text: str, key: str, text: str, expected: str
+) -> None:
+    root = make_project(tmp_path / "p", {"kg.yml": fixture_text})
+    strings = root / "templates/strings.yml"
+    lines = strings.read_text(encoding="utf-8").splitlines()
+    at = lines.index(f"{key}:") + 2  # the en line
+    lines[at] = f"  en: {text}"
+    strings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for command in ("check", "site"):
+        result = run_cli(root, command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        found = _one_line_each(result.stderr.replace("site not built; the previous site/ is unchanged\n", ""))
+        assert any(expected in line for line in found), found
+
+
+def test_a_missing_interface_string_is_named_where_it_is_used(tmp_path: Path, fixture_text: str) -> None:
+    root = make_project(tmp_path / "p", {"kg.yml": fixture_text})
+    strings = root / "templates/strings.yml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(text.replace("kf_operators:\n", "kf_operators_renamed:\n", 1), encoding="utf-8")
+    found = problems(root)
+    assert any(p.startswith("templates/country.md.j2:") and "kf_operators: no such key" in p for p in found), found
+
+
+def test_data_files_must_be_ordinary_files_inside_the_project(tmp_path: Path, fixture_text: str) -> None:
+    root = make_project(tmp_path / "p", {"kg.yml": fixture_text})
+    (root / "data/countries/tj.yml").symlink_to("/dev/zero")
+    (root / "data/countries/uz.yml").mkdir()
+    found, seconds = timed_problems(root)
+    assert seconds < 5
+    assert "data/countries/tj.yml:1:1: is a symbolic link; data files must be ordinary files" in found
+    assert "data/countries/uz.yml:1:1: is not an ordinary file" in found
+
+
+def test_text_cannot_open_a_block_or_run_on_hover(tmp_path: Path, fixture_text: str, browser: Any) -> None:
+    """A summary that starts like a collapsible box stays text; a long heading with markup in it
+    stays text in the table of contents and the navigation, also when a reader hovers it."""
+    payload = "<img src=x onerror=window.__pwned=9>" + " a long question that overflows the table of contents" * 3
+    text = fixture_text.replace("en: Summary of the test country.", 'en: "??? danger \\"boom\\""', 1)
+    text = text.replace("en: Can I do it from abroad?", f"en: {json.dumps(payload)}", 1)
+    root = make_project(tmp_path / "p", {"kg.yml": text})
+    result = run_cli(root, "site")
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    page.goto((root / "site/en/countries/kg/index.html").as_uri())
+    page.wait_for_load_state("load")
+    assert page.locator("article details").count() == 0
+    assert '??? danger "boom"' in page.locator("article").inner_text()
+    for link in page.locator(".md-nav a").all():
+        if link.is_visible():
+            link.hover()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img[src=x]").count() == 0
+    page.close()

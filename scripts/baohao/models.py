@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -25,7 +26,8 @@ from pydantic import (
 )
 
 from .cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
-from .patterns import CURRENCY, HAN, HOST, ID, LANGUAGE
+from .links import covers, host_of, is_public_suffix, never_linked, parse_https_url
+from .patterns import CURRENCY, DIRECTION_MARKS, HAN, HOST, ID, LANGUAGE, NEVER_ENTRY, describe_character
 
 
 def today() -> dt.date:
@@ -40,23 +42,16 @@ def _https_url_in_context(value: str, info: ValidationInfo) -> str:
 
 
 def _https_url(value: str, info: ValidationInfo | None = None) -> str:
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:
-        raise ValueError("must be an https URL (https://host/...)") from None
-    if parts.scheme != "https" or not host or any(ch.isspace() for ch in value):
-        raise ValueError("must be an https URL (https://host/...)")
-    if parts.username or parts.password or parts.port:
-        raise ValueError("must not contain a user name, password or port")
-    if "." not in host:
-        raise ValueError("must be an https URL with a full host name")
+    """The URL as a browser will read it, or an error. Only a strict subset of what browsers accept
+    passes, so the host checked here is the host a reader's browser goes to (no backslashes, which
+    browsers read as slashes; no percent-escapes or user names in the host; ASCII only)."""
+    url = parse_https_url(value)
     hosts = (info.context or {}).get("hosts") if info else None
     if hosts is not None:
-        problem = hosts.problem(host)
+        problem = hosts.problem(url)
         if problem:
             raise ValueError(problem)
-    return value
+    return url
 
 
 def _past_date(value: dt.date) -> dt.date:
@@ -64,6 +59,15 @@ def _past_date(value: dt.date) -> dt.date:
         raise ValueError(f"is in the future ({value.isoformat()}); use the date it was actually done")
     if value.year < 1990:
         raise ValueError(f"is implausibly old ({value.isoformat()})")
+    return value
+
+
+def _plain_number(value: object) -> object:
+    """YAML gives a number as int or float; true, false or quoted text are not amounts."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true or false")
+    if isinstance(value, str):
+        raise ValueError(f"{value!r} is not a plain number; write it like 100 or 2.5, without quotes")
     return value
 
 
@@ -93,29 +97,66 @@ HttpsUrl = Annotated[
         json_schema_extra={"format": "uri", "pattern": "^https://"},
     ),
 ]
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_plain_number),
+    Field(ge=0, le=10**9, decimal_places=3, description="An amount of money, at most three decimals."),
+]
 CurrencyCode = Annotated[str, StringConstraints(pattern=CURRENCY.regex), AfterValidator(_known_currency)]
 PastDate = Annotated[
     dt.date,
     AfterValidator(_past_date),
     Field(description="A date written YYYY-MM-DD, not in the future."),
 ]
+
+
+def _plain_name(value: str) -> str:
+    _no_surrounding_space(value)
+    _no_direction_marks(value)
+    return value
+
+
+def _no_direction_marks(value: str) -> str:
+    found = DIRECTION_MARKS.search(value)
+    if found:
+        raise ValueError(f"contains the invisible direction mark {describe_character(found.group())}; delete it")
+    return value
+
+
+def _unique(value: list[str]) -> list[str]:
+    repeated = sorted({v for v in value if value.count(v) > 1}) if len(set(value)) != len(value) else []
+    if repeated:
+        raise ValueError(f"lists {', '.join(repeated)} more than once")
+    return value
+
+
 Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200),
+    AfterValidator(_plain_name),
+]
+# Text in a staff card's own language (Urdu may need direction marks there).
+StaffText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200),
     AfterValidator(_no_surrounding_space),
 ]
+MAX_REFS = 20
 SourceRefs = Annotated[
     list[Id],
+    AfterValidator(_unique),
     Field(
+        max_length=MAX_REFS,
         description=(
             "Ids of entries in this file's `sources` that support this fact. "
             "Empty means the fact is shown as unverified (未核实)."
-        )
+        ),
     ),
 ]
 OperatorRefs = Annotated[
     list[Id],
-    Field(description="Ids of the operators this applies to; empty means every operator."),
+    AfterValidator(_unique),
+    Field(max_length=100, description="Ids of the operators this applies to; empty means every operator."),
 ]
 
 Answer = Annotated[
@@ -141,6 +182,7 @@ class Text(Strict):
     @classmethod
     def _zh_is_chinese(cls, value: str) -> str:
         _no_surrounding_space(value)
+        _no_direction_marks(value)
         if not HAN.search(value):
             raise ValueError("has no Chinese characters: write the Chinese text here (names may stay in Latin script)")
         return value
@@ -149,6 +191,7 @@ class Text(Strict):
     @classmethod
     def _en_is_not_chinese(cls, value: str) -> str:
         _no_surrounding_space(value)
+        _no_direction_marks(value)
         if HAN.search(value):
             raise ValueError("contains Chinese characters: write the English text here")
         return value
@@ -225,7 +268,7 @@ _CONTACT_VALUE = {
     "phone": (re.compile(r"^\+[1-9][0-9 ]{6,18}[0-9]$"), "an international number such as +7 495 766 01 66"),
     "whatsapp": (re.compile(r"^\+[1-9][0-9 ]{6,18}[0-9]$"), "an international number such as +92 300 3008000"),
     "fax": (re.compile(r"^\+[1-9][0-9 ]{6,18}[0-9]$"), "an international number such as +7 727 258 89 14"),
-    "email": (re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"), "an email address"),
+    "email": (re.compile(r"^[A-Za-z0-9._+-]+@([a-z0-9-]+\.)+[a-z]{2,}$"), "an email address in plain letters"),
     "ussd": (re.compile(r"^\*[0-9*]+#$"), "a USSD code such as *919#"),
     "app": (re.compile(r"^\S.{0,60}$"), "the app's name"),
     "website": (re.compile(r"^https://\S+$"), "an https URL"),
@@ -287,10 +330,18 @@ class Period(Strict):
     """A duration as numbers: `min` and/or `max` in `unit`. Both equal for an exact value."""
 
     min: int | None = Field(
-        default=None, ge=0, le=100000, description="The shortest it can be; leave out if only a maximum is known."
+        default=None,
+        ge=0,
+        le=100000,
+        strict=True,
+        description="The shortest it can be; leave out if only a maximum is known.",
     )
     max: int | None = Field(
-        default=None, ge=0, le=100000, description="The longest it can be; leave out if only a minimum is known."
+        default=None,
+        ge=0,
+        le=100000,
+        strict=True,
+        description="The longest it can be; leave out if only a minimum is known.",
     )
     unit: TimeUnit = Field(default="days", description="minutes, hours, days or months.")
 
@@ -316,8 +367,8 @@ class Timing(Strict):
 
 
 class Fee(Strict):
-    amount: Decimal | None = Field(default=None, ge=0, description="Leave out when the amount is unknown; 0 = free.")
-    max_amount: Decimal | None = Field(default=None, ge=0, description="For 'up to' fees: the most it can cost.")
+    amount: Amount | None = Field(default=None, description="Leave out when the amount is unknown; 0 = free.")
+    max_amount: Amount | None = Field(default=None, description="For 'up to' fees: the most it can cost.")
     currency: CurrencyCode = Field(description="ISO 4217 code, e.g. UZS.")
     note: Text
     sources: SourceRefs = []
@@ -462,6 +513,15 @@ class Country(Strict):
             raise ValueError("list the newest change first")
         return value
 
+    @field_validator("name")
+    @classmethod
+    def _plain_title(cls, value: Text | None) -> Text | None:
+        """The name is the page's title and a navigation label, which the theme prints as HTML."""
+        for lang in ("zh", "en"):
+            if value is not None and any(ch in value[lang] for ch in '<>&"'):
+                raise ValueError(f"{lang}: a country's name must not contain < > & or \"")
+        return value
+
     @field_validator("code")
     @classmethod
     def _iso_code(cls, value: str) -> str:
@@ -480,11 +540,19 @@ class Country(Strict):
         """The name the guide uses: the file's `name` if it sets one, else CLDR's."""
         return self.name[lang] if self.name else country_name(self.code, lang)
 
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _operators_by_id(self) -> dict[str, Operator]:
+        return {o.id: o for o in self.operators}
+
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        return self._sources_by_id[source_id]
 
     def operator(self, operator_id: str) -> Operator:
-        return next(o for o in self.operators if o.id == operator_id)
+        return self._operators_by_id[operator_id]
 
 
 # --- shared vocabularies (data/*.yml) ------------------------------------------------
@@ -493,7 +561,7 @@ class Country(Strict):
 class Document(Strict):
     id: Id
     name: Text
-    staff: dict[StaffLanguage, Name] = Field(
+    staff: dict[StaffLanguage, StaffText] = Field(
         default={}, description="The document's name in each staff-card language (see data/staff_card.yml)."
     )
 
@@ -523,26 +591,47 @@ Host = Annotated[
 ]
 
 
+def _not_a_public_suffix(host: str) -> str:
+    if is_public_suffix(host):
+        raise ValueError(
+            f"{host} is a public suffix: anyone can have a site under it; list the exact host instead "
+            f"(for example owner.{host})"
+        )
+    return host
+
+
+AllowedHost = Annotated[Host, AfterValidator(_not_a_public_suffix)]
+NeverEntry = Annotated[
+    str,
+    StringConstraints(pattern=NEVER_ENTRY.regex, max_length=253),
+    Field(description="A host, or a host and a path (`whatsapp.com/channel`) for that path and below."),
+]
+
+
 class HostList(Strict):
     """`data/hosts.yml`: the hosts links in data may point to (each also covers its subdomains)."""
 
-    operators: list[Host] = Field(min_length=1, description="Operators' own sites.")
-    government: list[Host] = Field(default=[], description="Regulators and government services.")
-    press: list[Host] = Field(default=[], description="News and reference sites accepted as secondary sources.")
-    weak: list[Host] = Field(default=[], description="Third-party pages accepted only as weak sources.")
-    never: list[Host] = Field(
-        default=[], description="Never accepted, even if listed above: shorteners, messaging channels, image hosts."
+    operators: list[AllowedHost] = Field(min_length=1, description="Operators' own sites.")
+    government: list[AllowedHost] = Field(default=[], description="Regulators and government services.")
+    press: list[AllowedHost] = Field(default=[], description="News and reference sites accepted as secondary sources.")
+    weak: list[AllowedHost] = Field(default=[], description="Third-party pages accepted only as weak sources.")
+    never: list[NeverEntry] = Field(
+        default=[],
+        description=(
+            "Never accepted, even if listed above, in addition to the shorteners, messaging channels, "
+            "file hosts and sellers the build always refuses (scripts/baohao/links.py)."
+        ),
     )
 
-    @staticmethod
-    def _covers(entries: list[str], host: str) -> bool:
-        return any(host == e or host.endswith("." + e) for e in entries)
-
-    def problem(self, host: str) -> str | None:
-        host = host.lower()
-        if self._covers(self.never, host):
-            return f"host not allowed: {host} (link shorteners, messaging channels and image hosts are never accepted)"
-        if not self._covers(self.operators + self.government + self.press + self.weak, host):
+    def problem(self, url: str) -> str | None:
+        """Why a link to this (already parsed) URL may not appear in the guide, or None."""
+        host = host_of(url)
+        if never_linked(url) or any(covers(entry, url) for entry in self.never):
+            return (
+                f"host not allowed: {host} (link shorteners, messaging channels, file hosts and image hosts "
+                "are never accepted)"
+            )
+        if not any(covers(entry, url) for entry in self.operators + self.government + self.press + self.weak):
             return (
                 f"host not allowed: {host} is not in data/hosts.yml"
                 " (add it there if it is an operator, a regulator or an accepted source)"
@@ -562,7 +651,9 @@ class StaffCardLanguage(Strict):
 
 class StaffSentence(Strict):
     id: Literal["greeting", "terminate", "refund", "confirmation", "documents"]
-    text: dict[StaffLanguage, Name] = Field(description="The sentence in each staff language; ____ marks the number.")
+    text: dict[StaffLanguage, StaffText] = Field(
+        description="The sentence in each staff language; ____ marks the number."
+    )
     meaning: Text = Field(description="What the sentence says, for the reader.")
 
 

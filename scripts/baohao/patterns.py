@@ -7,6 +7,7 @@ The models use them as constraints, the error messages find their sentence by th
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -27,10 +28,34 @@ HOST = Pattern(
     r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$",
     "must be a host name in lowercase, without https:// or a path, e.g. ucell.uz",
 )
+NEVER_ENTRY = Pattern(
+    r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(/[a-z0-9._~-]+)*$",
+    "must be a host name in lowercase, optionally with a path, e.g. whatsapp.com/channel",
+)
 CURRENCY = Pattern(r"^[A-Z]{3}$", "must be a three-letter ISO 4217 code in capitals, e.g. UZS")
 LANGUAGE = Pattern(r"^[a-z]{2,3}$", "must be an ISO 639 language code in lowercase, e.g. ru")
 
-MESSAGES = {p.regex: p.message for p in (ID, HOST, CURRENCY, LANGUAGE)}
+MESSAGES = {p.regex: p.message for p in (ID, HOST, NEVER_ENTRY, CURRENCY, LANGUAGE)}
 
 # Han characters: CJK Unified Ideographs, Extension A and the compatibility ideographs.
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# Characters no data text has any business holding: control characters (but tab and line breaks),
+# Unicode line and paragraph separators (they end a YAML line), bidirectional overrides and
+# isolates (they make text display in another order than it is stored), and invisible
+# zero-width characters. Named in messages so a contributor can find and delete them.
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
+)
+# Invisible direction marks: fine in Urdu or Arabic text, never in Chinese or English text,
+# names, numbers or ids, where they can reorder what a reader sees.
+DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
+# Numbers in data: plain decimals only (YAML 1.1 would read 060 as 48, 1:30 as 90, 1e3 as 1000.0).
+PLAIN_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
+PLAIN_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
+
+
+def describe_character(char: str) -> str:
+    """A character as a contributor can search for it: U+200B."""
+    name = unicodedata.name(char, "a control character")
+    return f"U+{ord(char):04X} ({name.lower()})"

@@ -27,24 +27,26 @@ def file_key(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _salt(project: Project) -> str:
+def _salt(vocabulary: list[bytes]) -> str:
     """What every cached result depends on besides the file itself."""
     digest = hashlib.sha256(sys.version.encode())
     for package in ("pydantic", "pydantic-core", "babel", "pyyaml"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     code = [p for name in _VALIDATING_CODE for p in sorted((_PACKAGE / name).rglob("*.py"))]
     code += [_PACKAGE / name for name in _VALIDATING_CODE if name.endswith(".py")]
-    vocabulary = sorted(project.data_dir.glob("*.yml"))
-    for path in sorted(set(code)) + vocabulary:
+    for path in sorted(set(code)):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    for raw in vocabulary:
+        digest.update(hashlib.sha256(raw).digest())
     return digest.hexdigest()
 
 
 class CountryCache:
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, vocabulary: list[bytes]):
+        """`vocabulary`: the bytes of the shared files the checks of a country file depend on."""
         self.path = project.build_dir / CACHE_FILE
-        self.salt = _salt(project)
+        self.salt = _salt(vocabulary)
         self.entries: dict[str, Country] = {}
         self.changed = False
         try:

@@ -55,7 +55,7 @@ def _read(project: Project, kind: str, path: Path, raw: bytes | None = None) -> 
     data, problems = located(raw, shown)
     if data is None:
         return None, problems
-    return DataFile(kind, path, shown, data), []
+    return DataFile(kind, path, shown, data, raw=raw), []
 
 
 def _check_file(
@@ -87,6 +87,7 @@ def load_all(project: Project) -> Dataset:
     problems += found
     if strings:
         problems += _check_file(strings, None, References())
+        loaded.strings = strings
     vocab = {kind: file.model for kind, file in loaded.vocabulary.items() if file.model is not None}
     refs = References(
         documents={d.id for d in vocab["documents"].documents} if "documents" in vocab else None,
@@ -96,7 +97,7 @@ def load_all(project: Project) -> Dataset:
     paths = country_files(project)
     if not paths:
         problems.append(Problem(project.shown(project.country_dir), 1, 1, "", "no country files found"))
-    cache = CountryCache(project)
+    cache = CountryCache(project, [file.raw for file in loaded.vocabulary.values()])
     models: dict[Path, Country] = {}
     for path in paths:
         raw, found = read_bytes(path, project.shown(path))

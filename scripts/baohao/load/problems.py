@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 Loc = tuple[str | int, ...]
@@ -16,8 +17,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        """One line, whatever the data held: line breaks and other invisible characters in a file
+        name, field or message are shown as escapes, so no value can start a line of its own."""
+        where = f"{printable(self.file)}:{self.line}:{self.column}"
+        message = printable(self.message)
+        return f"{where}: {printable(self.field)}: {message}" if self.field else f"{where}: {message}"
 
 
 class DataError(Exception):
@@ -32,6 +36,17 @@ class DataError(Exception):
         lines = [str(p) for p in self.problems]
         lines.append(str(self))
         return "\n".join(lines)
+
+
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # controls, format characters (bidi, zero-width), line separators
+
+
+def printable(text: str) -> str:
+    """Text with every control, format or separator character written as an escape (\\n, \\u202e)."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in _INVISIBLE else char
+        for char in text
+    )
 
 
 def format_loc(loc: Loc) -> str:

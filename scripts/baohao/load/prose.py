@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..patterns import FORBIDDEN_CHARACTERS, describe_character
 from ..project import Project
 from .problems import Problem
+from .yaml_reader import read_bytes
 
 PROSE_DIR = "prose"
 PART = re.compile(r"^<!-- part: ([a-z0-9-]+) -->[ \t]*$", re.MULTILINE)
@@ -38,16 +40,18 @@ def read_prose(project: Project, path: Path) -> tuple[ProseFile | None, list[Pro
     page, _, lang = stem.rpartition(".")
     if not page or lang not in project.langs:
         return None, [Problem(shown, 1, 1, "", "prose files are named <page>.<lang>.md, e.g. home.zh.md")]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]
-    if len(raw) > MAX_PROSE_BYTES:
-        return None, [Problem(shown, 1, 1, "", f"file is {len(raw)} bytes; the limit is {MAX_PROSE_BYTES}")]
+    raw, problems = read_bytes(path, shown, MAX_PROSE_BYTES)
+    if raw is None:
+        return None, problems
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     except UnicodeDecodeError:
         return None, [Problem(shown, 1, 1, "", "is not valid UTF-8 text; save the file as UTF-8")]
+    invisible = FORBIDDEN_CHARACTERS.search(text)
+    if invisible:
+        line = text.count("\n", 0, invisible.start()) + 1
+        what = describe_character(invisible.group())
+        return None, [Problem(shown, line, 1, "", f"contains the invisible character {what}; delete it")]
     found = ProseFile(page, lang, path, shown)
     markers = list(PART.finditer(text))
     for i, marker in enumerate(markers):

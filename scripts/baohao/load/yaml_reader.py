@@ -7,16 +7,19 @@ are each refused with one located sentence.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..patterns import FORBIDDEN_CHARACTERS, PLAIN_DECIMAL, PLAIN_INTEGER, describe_character
 from .problems import Loc, Problem, format_loc
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 24
+MAX_LIST_ITEMS = 500  # per list; with the size limit, this bounds the work a file can cause
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # YAML 1.1 reads yes/no/on/off as booleans; in our data they are answers, kept as text.
@@ -108,6 +111,7 @@ def _value(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[int])
                     raise YamlProblem(*_mark(key_node), "YAML merge keys (<<) are not allowed", loc)
                 raise YamlProblem(*_mark(key_node), "keys must be plain words", loc)
             key = key_node.value
+            _refuse_invisible(key_node, key, loc)
             if key in result:
                 first = out.key_marks[(*loc, key)]
                 raise YamlProblem(*_mark(key_node), f"duplicate key {key!r} (first on line {first[0]})", (*loc, key))
@@ -115,11 +119,18 @@ def _value(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[int])
             result[key] = _to_python(loader, value_node, (*loc, key), out, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
+        if len(node.value) > MAX_LIST_ITEMS:
+            raise YamlProblem(*_mark(node), f"lists {len(node.value)} items; the limit is {MAX_LIST_ITEMS}", loc)
         return [_to_python(loader, item, (*loc, i), out, seen) for i, item in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:str":
+        _refuse_invisible(node, node.value, loc)
         return node.value  # most values: no constructor needed
     if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() in _WORD_BOOLEANS:
         return node.value.lower()
+    if node.tag == "tag:yaml.org,2002:int" and not PLAIN_INTEGER.fullmatch(node.value):
+        raise YamlProblem(*_mark(node), f"{node.value!r} is not a plain number; {_NUMBERS}", loc)
+    if node.tag == "tag:yaml.org,2002:float" and not PLAIN_DECIMAL.fullmatch(node.value):
+        raise YamlProblem(*_mark(node), f"{node.value!r} is not a plain number; {_NUMBERS}", loc)
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
@@ -130,11 +141,34 @@ def _value(loader: Any, node: yaml.Node, loc: Loc, out: Located, seen: set[int])
         raise YamlProblem(*_mark(node), f"cannot read value: {exc}", loc) from None
 
 
-def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+_NUMBERS = "write whole numbers like 60 and decimals like 1.5 (no leading zero, 1:30, 1e3 or 1_000)"
+
+
+def _refuse_invisible(node: yaml.Node, text: str, loc: Loc) -> None:
+    found = FORBIDDEN_CHARACTERS.search(text)
+    if found:
+        what = describe_character(found.group())
+        raise YamlProblem(*_mark(node), f"contains the invisible character {what}; delete it", loc)
+
+
+def read_bytes(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, list[Problem]]:
+    """A data file's bytes: only a regular file inside the project, and never more than the limit."""
     try:
-        return path.read_bytes(), []
+        info = path.lstat()
+        mode = info.st_mode
+        if stat.S_ISLNK(mode):
+            return None, [Problem(shown, 1, 1, "", "is a symbolic link; data files must be ordinary files")]
+        if not stat.S_ISREG(mode):
+            return None, [Problem(shown, 1, 1, "", "is not an ordinary file")]
+        if info.st_size > limit:
+            return None, [Problem(shown, 1, 1, "", f"file is {info.st_size} bytes; the limit is {limit}")]
+        with path.open("rb") as stream:
+            raw = stream.read(limit + 1)
     except OSError as exc:
         return None, [Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]
+    if len(raw) > limit:
+        return None, [Problem(shown, 1, 1, "", f"file is more than {limit} bytes; the limit is {limit}")]
+    return raw, []
 
 
 def located(raw: bytes, shown: str) -> tuple[Located | None, list[Problem]]:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..patterns import ID
 
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
 
 
@@ -29,6 +30,10 @@ def md(value: Any) -> Markup:
     text = html.escape(text, quote=False)
     # html.escape turned < > & into entities; escape Markdown's own characters.
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    # `?` cannot be backslash-escaped in Python-Markdown; at the start of a block `???` would
+    # open a collapsible box (pymdownx.details), so a leading one is written as an entity.
+    if text.startswith("?"):
+        text = "&#63;" + text[1:]
     return Markup(text)
 
 
@@ -50,8 +55,10 @@ def ident(value: str) -> Markup:
 
 
 def yaml_string(value: str) -> Markup:
-    """Text for a front-matter value: one line, quoted."""
-    return Markup(json.dumps(" ".join(value.split()), ensure_ascii=False))
+    """Text for a front-matter value: one line, quoted. Characters YAML would read as a line end
+    (NEL, LS, PS) or refuse (DEL, C1 controls) are written as escapes, so none can break the front matter."""
+    quoted = json.dumps(" ".join(value.split()), ensure_ascii=False)
+    return Markup(_YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
 
 
 def host(url: str) -> str:

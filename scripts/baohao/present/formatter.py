@@ -50,6 +50,11 @@ class Formatter:
         """An interface string as plain text, for front matter (not Markdown)."""
         return self.strings[key][self.code]
 
+    def plain(self, key: str, **kwargs: Any) -> str:
+        """An interface string as plain text with its placeholders filled (for feeds and attributes,
+        which escape it where it lands)."""
+        return self.strings[key][self.code].format(**kwargs)
+
     def text(self, value: Text) -> str:
         return value[self.code]
 
@@ -98,10 +103,11 @@ class Formatter:
     def paren(self, value: Any) -> Markup:
         return self.t("paren", x=value)
 
-    def unverified(self, label: str = "unverified") -> Markup:
-        """The unverified mark: 未核实, or with `label="weak_only"` the mark after weak sources."""
-        title = attr(self.strings["unverified_title"][self.code])
-        return Markup(f'<span class="unverified" title="{title}">{md(self.strings[label][self.code])}</span>')
+    def unverified(self, *, weak_only: bool = False) -> Markup:
+        """The unverified mark: 未核实, or after sources that are all weak, the mark that says so."""
+        title = attr(self.raw("unverified_title"))
+        label = self.raw("weak_only") if weak_only else self.raw("unverified")
+        return Markup(f'<span class="unverified" title="{title}">{md(label)}</span>')
 
-    def join(self, items: Iterable[Any], sep: str = "list_sep") -> Markup:
-        return Markup(self.strings[sep][self.code]).join(md(i) for i in items)
+    def join(self, items: Iterable[Any]) -> Markup:
+        return Markup(html_text(self.raw("list_sep"))).join(md(i) for i in items)

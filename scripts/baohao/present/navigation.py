@@ -11,9 +11,8 @@ from typing import Any
 from ..cldr import region_name
 from ..load import Dataset
 from ..project import Project
+from .formatter import Formatter
 from .sync import is_generated
-
-COUNTRIES_SECTION_KEY = "nav_countries"  # the section's title in templates/strings.yml
 
 
 def hand_written_pages(project: Project) -> list[str]:
@@ -31,15 +30,18 @@ def navigation(data: Dataset, project: Project) -> list[Any]:
     for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), c.display_name(default))):
         regions.setdefault(region_name(country.region, default), []).append(f"countries/{country.code}.md")
     countries = [{title: pages} for title, pages in regions.items()]
-    section = data.strings[COUNTRIES_SECTION_KEY][default]
+    section = Formatter(default, data.strings, project.build_date).raw("nav_countries")
     return ["index.md", "compare.md", {section: countries}, *hand_written_pages(project)]
 
 
 def nav_translations(data: Dataset, project: Project, lang: str) -> dict[str, str]:
     """Section titles of the nav in `lang`, keyed by their default-language titles."""
     default = project.default_lang
-    section = data.strings[COUNTRIES_SECTION_KEY]
-    titles = {section[default]: section[lang]}
+    titles = {
+        Formatter(default, data.strings, project.build_date).raw("nav_countries"): Formatter(
+            lang, data.strings, project.build_date
+        ).raw("nav_countries")
+    }
     for country in data.countries:
         titles[region_name(country.region, default)] = region_name(country.region, lang)
     return titles

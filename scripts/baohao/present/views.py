@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from .. import certainty
+from ..links import mailto, tel
 from ..models import (
     Contact,
     Country,
@@ -77,11 +78,12 @@ class CountryView:
             return Markup(" ") + self.lang.unverified()
         out = Markup("").join(self._ref(self.c.source(sid)) for sid in source_ids)
         if certainty.weak_only(self.c, source_ids):
-            out += Markup(" ") + self.lang.unverified("weak_only")
+            out += Markup(" ") + self.lang.unverified(weak_only=True)
         return Markup(" ") + out
 
     def _ref(self, source: Source) -> Markup:
-        title = self.lang.raw("source_ref_title").format(
+        title = self.lang.plain(
+            "source_ref_title",
             publisher=source.publisher,
             kind=self.lang.raw(f"kind_{source.kind}"),
             checked=self.lang.date(source.checked),
@@ -130,11 +132,11 @@ class CountryView:
     def contact(self, contact: Contact) -> Markup:
         value = contact.value
         if contact.kind == "email":
-            out = Markup(f'<a href="mailto:{attr(value)}">{md(value)}</a>')
+            out = Markup(f'<a href="{attr(mailto(value))}">{md(value)}</a>')
         elif contact.kind == "website":
             out = self.link(value, host(value))
         elif contact.kind == "phone":
-            out = Markup(f'<a href="tel:{attr(value.replace(" ", ""))}">{md(value)}</a>')
+            out = Markup(f'<a href="{attr(tel(value))}">{md(value)}</a>')
         else:
             out = md(value)
         if contact.url and contact.kind != "website":

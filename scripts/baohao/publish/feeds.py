@@ -9,6 +9,7 @@ from pathlib import Path
 from ..load import Dataset
 from ..models import changes_newest_first
 from ..present.escape import environment
+from ..present.formatter import Formatter
 from ..project import Project
 from .api import LICENCE
 from .links import country_page
@@ -17,11 +18,11 @@ FEED_NAMESPACE = uuid.UUID("5b0e8a4e-7f2c-4d0e-9a53-2f1e3c6b9d11")
 
 
 def write_feeds(site_dir: Path, data: Dataset, project: Project, directory_urls: bool = True) -> list[Path]:
-    strings = data.strings
     template = environment(project.templates_dir, "xml").get_template("feed.xml.j2")
     entries = changes_newest_first(data.countries)
     written = []
     for lang in project.langs:
+        text = Formatter(lang, data.strings, project.build_date)
         items = []
         for change, country in entries:
             index = country.changes.index(change)
@@ -29,16 +30,16 @@ def write_feeds(site_dir: Path, data: Dataset, project: Project, directory_urls:
             items.append(
                 {
                     "id": uuid.uuid5(FEED_NAMESPACE, f"{country.code}/{change.date.isoformat()}/{index}").urn,
-                    "title": strings["feed_entry"][lang].format(country=country.display_name(lang), summary=summary),
+                    "title": text.plain("feed_entry", country=country.display_name(lang), summary=summary),
                     # relative to this feed's folder: the default language's root, or `<lang>/`
                     "link": country_page(project, country.code, project.default_lang, directory_urls),
                     "updated": f"{change.date.isoformat()}T00:00:00Z",
                 }
             )
         updated = items[0]["updated"] if items else "1970-01-01T00:00:00Z"
-        text = template.render(
+        feed = template.render(
             lang=lang,
-            title=strings["feed_title"][lang],
+            title=text.raw("feed_title"),
             feed_id=uuid.uuid5(FEED_NAMESPACE, f"feed/{lang}").urn,
             updated=updated,
             entries=items,
@@ -46,6 +47,6 @@ def write_feeds(site_dir: Path, data: Dataset, project: Project, directory_urls:
         )
         path = site_dir / project.lang_prefix(lang) / "feed.xml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(feed, encoding="utf-8")
         written.append(path)
     return written

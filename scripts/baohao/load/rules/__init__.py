@@ -11,6 +11,7 @@ from . import (
     placeholders,
     prose_parts,
     staff_card_documents,
+    strings_used,
     uncited_sources,
     unknown_references,
 )
@@ -28,6 +29,7 @@ PROJECT_RULES: list[ProjectRule] = [
     staff_card_documents.RULE,
     page_languages.RULE,
     prose_parts.RULE,
+    strings_used.RULE,
 ]
 
 __all__ = ["FILE_RULES", "PROJECT_RULES", "DataFile", "FileRule", "Loaded", "ProjectRule", "References"]

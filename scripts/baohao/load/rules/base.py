@@ -22,6 +22,7 @@ class DataFile:
     shown: str  # as named in messages: relative to the project root
     located: Located
     model: Any = None  # the validated model, when the schema accepted the file
+    raw: bytes = b""  # the file as read
 
     def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
         line, col = self.located.where(loc, key=key)
@@ -54,6 +55,7 @@ class Loaded:
     """The shared files read in a run, by kind, for the rules that look across files."""
 
     vocabulary: dict[str, DataFile] = field(default_factory=dict)
+    strings: DataFile | None = None
     prose: list[ProseFile] = field(default_factory=list)
 
     def prose_by(self, page: str, lang: str) -> ProseFile | None:

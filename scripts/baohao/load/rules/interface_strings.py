@@ -1,13 +1,41 @@
-"""Interface strings (templates/strings.yml): each key has non-empty zh and en text with the same placeholders."""
+"""Interface strings (templates/strings.yml): each key has non-empty zh and en text, plain text with
+placeholders written as names in braces ({country}), the same ones in both languages."""
 
 from __future__ import annotations
 
+import re
 import string
 
 from ...cldr import LANGS
 from ...patterns import HAN
-from ..problems import Problem
+from ..problems import Loc, Problem
 from .base import DataFile, FileRule, References
+
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+_KEY = re.compile(r"[a-z_][a-z0-9_-]*")
+
+
+class PlaceholderError(ValueError):
+    pass
+
+
+def placeholders(text: str) -> set[str]:
+    """The placeholder names in an interface string; PlaceholderError if one is not a plain {name}."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        raise PlaceholderError("has an unmatched { or }; write {{ or }} for a brace itself") from None
+    names = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not _NAME.fullmatch(name) or spec or conversion:
+            raise PlaceholderError(
+                f"placeholder {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
+                "is not a name in braces such as {country}"
+            )
+        names.add(name)
+    return names
 
 
 def check(file: DataFile, refs: References) -> list[Problem]:
@@ -16,6 +44,9 @@ def check(file: DataFile, refs: References) -> list[Problem]:
         return [Problem(file.shown, 1, 1, "", "must be a mapping of keys to {zh, en} texts")]
     problems = []
     for key, entry in data.items():
+        if not _KEY.fullmatch(key):
+            problems.append(file.problem((key,), "keys are lowercase words joined by _ or -", key=True))
+            continue
         if not isinstance(entry, dict) or set(entry) != set(LANGS):
             problems.append(file.problem((key,), "needs exactly two entries, zh and en"))
             continue
@@ -24,9 +55,17 @@ def check(file: DataFile, refs: References) -> list[Problem]:
             continue
         if HAN.search(entry["en"]):
             problems.append(file.problem((key, "en"), "contains Chinese characters"))
-        fields = [sorted({f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f}) for lang in LANGS]
-        if fields[0] != fields[1]:
-            problems.append(file.problem((key,), f"zh uses placeholders {fields[0]} but en uses {fields[1]}"))
+        found: list[list[str]] = []
+        for lang in LANGS:
+            loc: Loc = (key, lang)
+            if "<" in entry[lang] or ">" in entry[lang]:
+                problems.append(file.problem(loc, "must not contain < or >: interface text is plain text"))
+            try:
+                found.append(sorted(placeholders(entry[lang])))
+            except PlaceholderError as exc:
+                problems.append(file.problem(loc, str(exc)))
+        if len(found) == 2 and found[0] != found[1]:
+            problems.append(file.problem((key,), f"zh uses placeholders {found[0]} but en uses {found[1]}"))
     return problems
 
 

@@ -1,0 +1,101 @@
+"""Links in data: what an https URL may look like, which hosts are never linked, and the links
+built from contacts. One home for each, so the check and the page agree on where a link goes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import quote
+
+from publicsuffixlist import PublicSuffixList
+
+from .patterns import HOST
+
+# What a browser reads the same way we do: https, a lowercase ASCII host name, then a path,
+# query and fragment of URL characters only, percent-escapes well formed. No backslash (browsers
+# read it as a slash), no user name, password or port, no percent-escape in the host.
+_URL = re.compile(r"https://([^/?#]*)([/?#].*)?", re.DOTALL)
+_URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+# Never linked, whatever data/hosts.yml says: link shorteners (they hide where a link goes),
+# messaging channels and invitations, file and image hosts (anyone can put anything there),
+# and the hosts of the SIM sellers whose articles this guide started from. An entry with a path
+# covers that path and everything under it.
+NEVER: tuple[str, ...] = (
+    # shorteners
+    "bit.ly", "t.co", "tinyurl.com", "goo.gl", "is.gd", "ow.ly", "buff.ly", "cutt.ly", "rb.gy", "t.ly",
+    "s.id", "u.to", "clck.ru", "vk.cc", "shorturl.at", "tiny.cc", "rebrand.ly", "surl.li",
+    # messaging channels, groups and invitations
+    "t.me", "telegram.me", "telegram.dog", "wa.me", "chat.whatsapp.com", "whatsapp.com/channel",
+    "signal.group", "signal.me", "line.me/r", "qm.qq.com", "jq.qq.com", "u.wechat.com",
+    # file and image hosts, also under big portals
+    "imgur.com", "imgbb.com", "ibb.co", "postimg.cc", "postimages.org", "cloud.mail.ru", "disk.yandex.ru",
+    "disk.yandex.com", "drive.google.com", "docs.google.com", "dropbox.com", "mega.nz", "pan.baidu.com",
+    "mediafire.com", "wetransfer.com",
+    # sellers
+    "esim1088.com", "jx0703.com",
+)  # fmt: skip
+
+
+def parse_https_url(value: str) -> str:
+    """The URL normalised as a browser would (lowercase host), or ValueError with a sentence."""
+    match = _URL.fullmatch(value)
+    if not match:
+        raise ValueError("must be an https URL (https://host/...)")
+    host, rest = match.group(1), match.group(2) or ""
+    if not value.isascii() or any(ch.isspace() for ch in value):
+        raise ValueError("must be written in plain URL characters: no spaces, and non-Latin letters percent-encoded")
+    if "\\" in value:
+        raise ValueError("must not contain a backslash (a browser reads it as a slash)")
+    if "@" in host or ":" in host:
+        raise ValueError("must not contain a user name, password or port")
+    host = host.lower()
+    if not HOST.fullmatch(host):
+        raise ValueError("must be an https URL with a full host name (letters, digits, hyphens and dots)")
+    if not _URL_CHARACTERS.fullmatch(rest) or _BAD_ESCAPE.search(rest):
+        raise ValueError("has characters a URL cannot hold; copy the address from the browser's address bar")
+    return f"https://{host}{rest}"
+
+
+def host_of(url: str) -> str:
+    """The host of a URL that parse_https_url accepted."""
+    match = _URL.fullmatch(url)
+    return match.group(1) if match else ""
+
+
+def covers(entry: str, url: str) -> bool:
+    """Whether a host entry (`example.com`, or `example.com/path` for a path and below) covers the URL."""
+    host = host_of(url)
+    entry_host, _, entry_path = entry.partition("/")
+    if not (host == entry_host or host.endswith("." + entry_host)):
+        return False
+    if not entry_path:
+        return True
+    path = url[len("https://") + len(host) :].split("?")[0].split("#")[0].lower()
+    return path == f"/{entry_path}" or path.startswith(f"/{entry_path}/")
+
+
+def never_linked(url: str) -> bool:
+    return any(covers(entry, url) for entry in NEVER)
+
+
+def mailto(address: str) -> str:
+    """A mailto: link that can only ever address this one mailbox (no headers, no second recipient)."""
+    return "mailto:" + quote(address, safe="@.+-_")
+
+
+def tel(number: str) -> str:
+    """A tel: link: the digits and a leading +, nothing else."""
+    return "tel:" + re.sub(r"[^0-9+]", "", number)
+
+
+@cache
+def _public_suffixes() -> PublicSuffixList:
+    return PublicSuffixList()  # the Public Suffix List as packaged, private suffixes (github.io) included
+
+
+def is_public_suffix(host: str) -> bool:
+    """Whether anyone can register a site under this name (com, co.uk, github.io, pages.dev)."""
+    return bool(_public_suffixes().is_public(host))

@@ -20,7 +20,7 @@ from ..models import (
     StaffSentence,
     Vocabulary,
 )
-from ..project import STALE_AFTER_MONTHS
+from ..project import STALE_AFTER_MONTHS, older_than_months
 from .escape import attr, host, ident, md
 from .formatter import Formatter
 
@@ -100,7 +100,7 @@ class CountryView:
         return source.published is not None and (self.lang.today - source.published).days > OLD_SOURCE_YEARS * 365
 
     def stale(self) -> bool:
-        return (self.lang.today - self.c.reviewed).days > STALE_AFTER_MONTHS * 30.5
+        return older_than_months(self.c.reviewed, self.lang.today, STALE_AFTER_MONTHS)
 
     # --- names and links ---
 

@@ -4,7 +4,7 @@ VENV := .venv
 PY := PYTHONPATH=scripts:. NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check render new-country schema test test-fast lint format lock clean bench
+.PHONY: serve site check stale render new-country schema test test-fast lint format lock clean bench
 
 # The site environment, from the lock file with hashes.
 $(VENV)/.site: requirements.lock
@@ -27,6 +27,9 @@ site: $(VENV)/.site ## build the published site into site/ (strict, atomic)
 
 check: $(VENV)/.site ## validate every data file and print every problem
 	$(PY) -m baohao check
+
+stale: $(VENV)/.site ## list the facts to read again (old checks, old rule pages, unreadable sources), costliest first
+	$(PY) -m baohao stale
 
 bench: $(VENV)/.site ## time builds of synthetic 5/50/200-country sites, Lighthouse; writes build/bench.json
 	$(PY) -m benchmarks.bench

@@ -1,4 +1,4 @@
-"""Command line: `python -m baohao check|schema|render|site|new-country`."""
+"""Command line: `python -m baohao check|schema|render|site|new-country|clean|stale|urls`."""
 
 from __future__ import annotations
 
@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--site-dir", type=Path, default=Path("site"))
     site.add_argument("--dist-dir", type=Path, default=Path("dist"), help="where the offline zip goes")
     sub.add_parser("clean", help="remove site/, dist/, build/ and the generated pages in docs/")
+    sub.add_parser("stale", help="list the facts to read again, most costly to a reader first (a report)")
+    sub.add_parser("urls", help="print every URL in data/, one per line")
     args = parser.parse_args(argv)
     project = Project.resolve(args.root)
     if args.command == "check":
@@ -66,6 +68,14 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(project.root, args.check)
     if args.command == "clean":
         return _clean(project)
+    if args.command == "stale":
+        from .stale import stale_command
+
+        return stale_command(project)
+    if args.command == "urls":
+        from .stale import urls_command
+
+        return urls_command(project)
     if args.command == "new-country":
         from .new_country import new_country
 

@@ -6,7 +6,7 @@ validated data or raises DataError with all of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from ..project import Project
 from .messages import validate
 from .problems import DataError, Problem
 from .rules import FILE_RULES, PROJECT_RULES, DataFile, Loaded, References
-from .yaml_reader import read_located
+from .yaml_reader import Located, read_located
 
 # The shared vocabularies: file name under data/ and the model each follows.
 VOCABULARY_MODELS: dict[str, type[BaseModel]] = {
@@ -36,6 +36,8 @@ class Dataset:
     vocabulary: Vocabulary
     strings: Strings  # interface text (templates/strings.yml), key -> language -> text
     files: dict[str, Path]  # country code -> its data file
+    # country code -> the file as read, with the line and column of every value (for reports that point at a line)
+    located: dict[str, Located] = field(default_factory=dict)
 
 
 def country_files(project: Project) -> list[Path]:
@@ -112,4 +114,7 @@ def load_all(project: Project) -> Dataset:
     )
     countries = sorted((file.model for file in loaded.countries), key=lambda c: c.code)
     files = {file.model.code: file.path for file in loaded.countries}
-    return Dataset(countries=countries, vocabulary=vocabulary, strings=strings.located.data, files=files)
+    located = {file.model.code: file.located for file in loaded.countries}
+    return Dataset(
+        countries=countries, vocabulary=vocabulary, strings=strings.located.data, files=files, located=located
+    )

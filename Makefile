@@ -4,7 +4,7 @@ VENV := .venv
 PY := PYTHONPATH=scripts:. NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check stale render new-country schema test test-fast lint format lock clean bench
+.PHONY: serve site check stale links render new-country schema test test-fast lint format lock clean bench
 
 # The site environment, from the lock file with hashes.
 $(VENV)/.site: requirements.lock
@@ -30,6 +30,9 @@ check: $(VENV)/.site ## validate every data file and print every problem
 
 stale: $(VENV)/.site ## list the facts to read again (old checks, old rule pages, unreadable sources), costliest first
 	$(PY) -m baohao stale
+
+links: $(VENV)/.dev ## check every URL in data/ with lychee (needs the network); writes build/links/report.md
+	$(PY) -m baohao links
 
 bench: $(VENV)/.site ## time builds of synthetic 5/50/200-country sites, Lighthouse; writes build/bench.json
 	$(PY) -m benchmarks.bench

@@ -1,4 +1,4 @@
-"""Command line: `python -m baohao check|schema|render|site|new-country|clean|stale|urls`."""
+"""Command line: `python -m baohao check|schema|render|site|new-country|clean|stale|urls|links`."""
 
 from __future__ import annotations
 
@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("clean", help="remove site/, dist/, build/ and the generated pages in docs/")
     sub.add_parser("stale", help="list the facts to read again, most costly to a reader first (a report)")
     sub.add_parser("urls", help="print every URL in data/, one per line")
+    links = sub.add_parser("links", help="check every URL in data/ with lychee; write a report of dead or moved links")
+    links.add_argument("--urls", type=Path, help="check the URLs in this file (one per line) instead of data/'s")
+    links.add_argument("--out", type=Path, default=Path("build/links"), help="where the report goes")
     args = parser.parse_args(argv)
     project = Project.resolve(args.root)
     if args.command == "check":
@@ -76,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         from .stale import urls_command
 
         return urls_command(project)
+    if args.command == "links":
+        from .linkcheck import links_command
+
+        return links_command(project, args.urls, args.out)
     if args.command == "new-country":
         from .new_country import new_country
 

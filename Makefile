@@ -4,7 +4,7 @@ VENV := .venv
 PY := PYTHONPATH=scripts:. NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check render new-country schema test test-fast lint format lock clean bench
+.PHONY: serve site check stale links render new-country schema test test-fast lint format lock clean bench
 
 # The site environment, from the lock file with hashes.
 $(VENV)/.site: requirements.lock
@@ -28,8 +28,14 @@ site: $(VENV)/.site ## build the published site into site/ (strict, atomic)
 check: $(VENV)/.site ## validate every data file and print every problem
 	$(PY) -m baohao check
 
-bench: $(VENV)/.site ## time builds of synthetic 5/50/200-country sites, Lighthouse; writes build/bench.json
-	$(PY) -m benchmarks.bench
+stale: $(VENV)/.site ## list the facts to read again (old checks, old rule pages, unreadable sources), costliest first
+	$(PY) -m baohao stale
+
+links: $(VENV)/.dev ## check every URL in data/ with lychee (needs the network); writes build/links/report.md
+	$(PY) -m baohao links
+
+bench: $(VENV)/.site ## time make check/site/serve at 5/50/200 real-size countries, page weights, Lighthouse; writes build/bench.json
+	$(PY) -m benchmarks.bench $(BENCH_ARGS)
 
 render: $(VENV)/.site ## write the generated pages into docs/ without building
 	$(PY) -m baohao render

@@ -245,3 +245,16 @@ def test_a_source_no_fact_cites_is_an_error(tmp_path: Path, fixture_text: str) -
         f"data/countries/kg.yml:{line}:9: sources[1].id: source 'blog' is cited by no fact; "
         "cite it where it is used, or remove it"
     ]
+
+
+def test_unreadable_since_cannot_be_before_the_check(tmp_path: Path, fixture_text: str) -> None:
+    text = fixture_text.replace(
+        "    checked: 2026-01-10\n  - id: blog",
+        "    checked: 2026-01-10\n    unreadable_since: 2025-12-01\n  - id: blog",
+    )
+    root = make_project(tmp_path / "p", {"kg.yml": text})
+    with pytest.raises(DataError) as info:
+        load_all(project_at(root))
+    [problem] = [str(p) for p in info.value.problems]
+    line = line_of(text, "unreadable_since")
+    assert problem.startswith(f"data/countries/kg.yml:{line}:23: sources[0].unreadable_since: is before `checked`")

@@ -190,3 +190,21 @@ def test_generated_pages_and_build_output_are_ignored_by_git() -> None:
         ["git", "check-ignore", "--no-index", *paths], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert sorted(result.stdout.split()) == sorted(paths)
+
+
+def test_a_source_that_could_not_be_reread_still_backs_its_fact_with_a_small_mark(
+    tmp_path: Path, fixture_text: str
+) -> None:
+    text = fixture_text.replace(
+        "    checked: 2026-01-10\n  - id: blog",
+        "    checked: 2026-01-10\n    unreadable_since: 2026-03-02\n  - id: blog",
+    )
+    pages = pages_of(make_project(tmp_path / "p", {"kg.yml": text}))
+    zh, en = pages["countries/kg.zh.md"], pages["countries/kg.en.md"]
+    source_zh = next(line for line in zh.splitlines() if '<span id="source-alpha-help">' in line)
+    source_en = next(line for line in en.splitlines() if '<span id="source-alpha-help">' in line)
+    assert source_zh.endswith("核对于 2026年1月10日、自 2026年3月2日 起页面无法打开")
+    assert source_en.endswith("checked 10 January 2026, page unavailable since 2 March 2026")
+    # the fact is shown as before: linked to its source, no unverified mark
+    step = next(line for line in en.splitlines() if "Take your passport" in line)
+    assert "#source-alpha-help" in step and "unverified" not in step

@@ -39,6 +39,7 @@ VERSION_COMMENT = re.compile(r"^\s+# (?P<version>v\d+\.\d+\.\d+)$")
 WRITE_SCOPES = {
     ("deploy.yml", "deploy"): {"pages", "id-token"},
     ("deploy.yml", "release"): {"contents"},
+    ("links.yml", "report"): {"issues"},
 }
 # Nothing listens on the discard port: any download attempt fails at once.
 OFFLINE_PROXY = "http://127.0.0.1:9"
@@ -86,7 +87,7 @@ def check_schema(schema: str, *files: Path) -> None:
 
 
 def test_there_is_something_to_check() -> None:
-    assert {p.name for p in WORKFLOWS} >= {"pr.yml", "deploy.yml"}
+    assert {p.name for p in WORKFLOWS} >= {"pr.yml", "deploy.yml", "links.yml"}
     assert [p.name for p in ISSUE_FORMS] == ["wrong-information.yml"]
     assert CODES
 
@@ -254,6 +255,33 @@ def test_deploy_publishes_pages_on_main_and_the_bundle_on_tags() -> None:
     assert script["env"]["GH_TOKEN"] == "${{ github.token }}"
     assert "gh release" in script["run"]
     assert "dist/baohao-guide-offline.zip" in script["run"]
+
+
+def test_link_check_runs_weekly_the_same_command_as_the_tests_and_files_one_issue() -> None:
+    workflow = load(GITHUB / "workflows" / "links.yml")
+    on = triggers(workflow)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    [schedule] = on["schedule"]
+    _, _, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "not weekly"
+    jobs = workflow["jobs"]
+
+    # the check: `make links`, which runs `python -m baohao links`, the command tests/test_links.py runs
+    assert "make links" in _debian_job(jobs["check"], {"make", "python3", "python3-venv", "git"})
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^links: \$\(VENV\)/\.dev ## .+\n\t\$\(PY\) -m baohao links$", makefile, re.MULTILINE)
+    upload = next(s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"].split() == ["build/links/report.md", "build/links/problems"]
+
+    # one issue, by label: edited when it exists, closed when every link answers
+    report = jobs["report"]
+    assert report["needs"] == "check"
+    assert "container" not in report, "gh is on the runner, not in debian:12"
+    script = next(s for s in report["steps"] if "run" in s)
+    assert script["env"]["GH_TOKEN"] == "${{ github.token }}"
+    for command in ("gh issue list --label", "gh issue edit", "gh issue create", "gh issue close", "links/problems"):
+        assert command in script["run"], command
+    assert script["run"].count("--body-file links/report.md") == 2
 
 
 # --- issue form, pull request template ------------------------------------------------

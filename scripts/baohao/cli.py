@@ -1,4 +1,4 @@
-"""Command line: `python -m baohao check|schema|render|site|new-country`."""
+"""Command line: `python -m baohao check|schema|render|site|new-country|clean|stale|urls|links`."""
 
 from __future__ import annotations
 
@@ -58,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--site-dir", type=Path, default=Path("site"))
     site.add_argument("--dist-dir", type=Path, default=Path("dist"), help="where the offline zip goes")
     sub.add_parser("clean", help="remove site/, dist/, build/ and the generated pages in docs/")
+    sub.add_parser("stale", help="list the facts to read again, most costly to a reader first (a report)")
+    sub.add_parser("urls", help="print every URL in data/, one per line")
+    links = sub.add_parser("links", help="check every URL in data/ with lychee; write a report of dead or moved links")
+    links.add_argument("--urls", type=Path, help="check the URLs in this file (one per line) instead of data/'s")
+    links.add_argument("--out", type=Path, default=Path("build/links"), help="where the report goes")
     args = parser.parse_args(argv)
     project = Project.resolve(args.root)
     if args.command == "check":
@@ -66,6 +71,18 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(project.root, args.check)
     if args.command == "clean":
         return _clean(project)
+    if args.command == "stale":
+        from .stale import stale_command
+
+        return stale_command(project)
+    if args.command == "urls":
+        from .stale import urls_command
+
+        return urls_command(project)
+    if args.command == "links":
+        from .linkcheck import links_command
+
+        return links_command(project, args.urls, args.out)
     if args.command == "new-country":
         from .new_country import new_country
 

@@ -247,6 +247,24 @@ class Source(Strict):
         default=None, description="When the page was published, if it says so (old pages go stale)."
     )
     checked: PastDate = Field(description="The date someone last read the page and confirmed the fact.")
+    unreadable_since: PastDate | None = Field(
+        default=None,
+        description=(
+            "The date the page was first found moved, gone or unreadable (leave `checked` as it was): "
+            "the page still shows the fact with the source as it was read, and `make stale` lists it."
+        ),
+    )
+
+    @field_validator("unreadable_since")
+    @classmethod
+    def _unreadable_after_checked(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        checked = info.data.get("checked")
+        if value is not None and isinstance(checked, dt.date) and value < checked:
+            raise ValueError(
+                f"is before `checked` ({checked.isoformat()}): someone read the page then, "
+                "so it became unreadable later; keep `checked` and set the date it failed"
+            )
+        return value
 
 
 # --- operators ------------------------------------------------------------------

@@ -21,6 +21,7 @@ DEFAULT_LANG = LANGS[0]
 # Paths under docs/ that the renderer owns; everything else there is hand-written.
 GENERATED_PAGES = ("index.{lang}.md", "compare.{lang}.md", "countries/")
 STALE_AFTER_MONTHS = 12  # a page whose review is older says it may be out of date; `make stale` uses it too
+DAYS_PER_MONTH = 30.5
 _GITHUB_REMOTE = r"(?:https://github\.com/|git@github\.com:)([\w.-]+/[\w.-]+?)(?:\.git)?/?"
 
 
@@ -102,6 +103,12 @@ class Project:
         if site_url and not site_url.endswith("/"):
             site_url += "/"
         return cls(root=root, build_date=build_date, repository=repository.rstrip("/"), site_url=site_url, epoch=epoch)
+
+
+def older_than_months(day: dt.date, today: dt.date, months: int) -> bool:
+    """More than `months` months before `today` (a month counted as 30.5 days): how the pages
+    and `make stale` decide alike what is out of date."""
+    return (today - day).days > months * DAYS_PER_MONTH
 
 
 def github_pages_url(repository: str) -> str:

@@ -21,7 +21,7 @@ from ..models import (
     StaffSentence,
     Vocabulary,
 )
-from ..project import STALE_AFTER_MONTHS
+from ..project import STALE_AFTER_MONTHS, older_than_months
 from .escape import attr, host, ident, md
 from .formatter import Formatter
 
@@ -101,8 +101,14 @@ class CountryView:
     def source_is_old(self, source: Source) -> bool:
         return source.published is not None and (self.lang.today - source.published).days > OLD_SOURCE_YEARS * 365
 
+    def unreadable_note(self, source: Source) -> Markup:
+        """After a source's checked date: since when its page could not be read again, if so."""
+        if source.unreadable_since is None:
+            return Markup("")
+        return self.lang.t("list_sep") + self.lang.t("unreadable_since", date=self.lang.date(source.unreadable_since))
+
     def stale(self) -> bool:
-        return (self.lang.today - self.c.reviewed).days > STALE_AFTER_MONTHS * 30.5
+        return older_than_months(self.c.reviewed, self.lang.today, STALE_AFTER_MONTHS)
 
     # --- names and links ---
 

@@ -528,19 +528,21 @@ class CountryWriter:
 
     def rules(self) -> dict[str, Any]:
         rng = self.rng
-        ops = [self._op_id(b) for b in self.operators]
-        inactivity = [
+        lapse = [
             {
-                "operators": self._some(ops),
-                "period": self.period(),
-                "note": self.text(SENTENCES),
+                "operators": [],
+                "counts_from": rng.choice(["last-activity", "last-top-up", "zero-balance", "unknown"]),
+                "stages": [
+                    {
+                        "state": "disconnected",
+                        "after": self.period(),
+                        "note": self.text(SENTENCES),
+                        "sources": self.refs(),
+                    },
+                    {"state": "reassigned", "note": self.text(SENTENCES), "sources": self.refs()},
+                ],
                 "sources": self.refs(),
             }
-            for _ in range(rng.randint(1, 3))
-        ]
-        recycling = [
-            {"operators": self._some(ops), "value": rng.choice(["yes", "no", "unknown"]), **self._fact()}
-            for _ in range(rng.randint(1, 2))
         ]
         refund = [{"value": rng.choice(["yes", "no", "partial", "unknown"]), **self._fact()}]
         registration = [
@@ -548,8 +550,7 @@ class CountryWriter:
             for kind in rng.sample(REGISTRATION_KINDS, rng.randint(2, 4))
         ]
         return {
-            "inactivity": inactivity,
-            "recycling": recycling,
+            "lapse": lapse,
             "balance_refund": refund,
             "registration": registration,
         }

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+from pydantic import ValidationError
+
 from baohao import certainty
 from baohao.models import Country, Period
 
@@ -117,16 +120,62 @@ def test_operators_sharing_a_value_are_grouped_and_unbacked_values_marked() -> N
     ]
 
 
-def test_an_inactivity_period_for_every_operator_hides_notes_without_a_period() -> None:
-    period = {"min": 90, "max": 150, "unit": "days"}
+def timeline(operators: list[str], *stages: dict[str, Any], counts_from: str = "zero-balance") -> dict[str, Any]:
+    return {"operators": operators, "counts_from": counts_from, "stages": list(stages)}
+
+
+def stage(state: str, sources: list[str], **after: Any) -> dict[str, Any]:
+    extra = {"relative_to": after.pop("relative_to")} if "relative_to" in after else {}
+    return {"state": state, "sources": sources, **({"after": after} if after else {}), **extra}
+
+
+def test_the_cut_off_is_the_first_suspension_or_disconnection_per_operator() -> None:
     c = country(
-        inactivity=[
-            {"period": period, "note": TEXT, "sources": ["official"]},
-            {"operators": ["beta"], "note": TEXT, "sources": ["official"]},
+        lapse=[
+            timeline(
+                ["alpha"],
+                stage("receive-only", ["official"], min=0, max=0),
+                stage("suspended", ["official"], min=90, max=90),
+                stage("disconnected", ["official"], min=180, max=180),
+            ),
+            timeline(["beta"], stage("disconnected", ["weak"], min=6, max=6, unit="months")),
         ]
     )
-    assert certainty.inactivity_summary(c) == [certainty.Clause(Period(min=90, max=150), False, (), True)]
-    only_notes = country(inactivity=[{"operators": ["beta"], "note": TEXT, "sources": ["weak"]}])
-    assert certainty.inactivity_summary(only_notes) == [certainty.Clause(None, False, ("beta",), False)]
-    weak_period = country(inactivity=[{"period": period, "note": TEXT, "sources": ["weak"]}])
-    assert certainty.inactivity_summary(weak_period)[0].unverified
+    moment = certainty.Moment(Period(min=90, max=90), "zero-balance")
+    beta = certainty.Moment(Period(min=6, max=6, unit="months"), "zero-balance")
+    assert certainty.cut_off_summary(c) == [
+        certainty.Clause(moment, False, ("alpha",), False),
+        certainty.Clause(beta, True, ("beta",), False),  # weak only: shown unverified
+    ]
+
+
+def test_an_operator_no_timeline_covers_and_a_stage_without_a_time_are_unknown() -> None:
+    c = country(lapse=[timeline(["alpha"], stage("disconnected", ["official"]), stage("reassigned", ["official"]))])
+    assert certainty.cut_off_summary(c) == [certainty.Clause(None, False, ("alpha", "beta"), False)]
+    # a reassignment stage without a time still says the number may go to someone else
+    may = certainty.Moment(None, "zero-balance")
+    assert certainty.reassigned_summary(c) == [
+        certainty.Clause(may, False, ("alpha",), False),
+        certainty.Clause(None, False, ("beta",), False),
+    ]
+    assert certainty.operators_without_timeline(c) == ["beta"]
+
+
+def test_one_timeline_for_every_operator_applies_to_each() -> None:
+    c = country(lapse=[timeline([], stage("disconnected", ["official"], min=90), counts_from="last-activity")])
+    assert certainty.operators_without_timeline(c) == []
+    [clause] = certainty.cut_off_summary(c)
+    assert clause.covers_all and clause.value == certainty.Moment(Period(min=90), "last-activity")
+
+
+def test_stages_must_be_in_order_counting_months_and_relative_stages() -> None:
+    with pytest.raises(ValidationError, match=r"stages\[1\] \(disconnected\) comes before an earlier stage"):
+        country(lapse=[timeline([], stage("suspended", [], min=3, unit="months"), stage("disconnected", [], min=60))])
+    with pytest.raises(ValidationError, match="relative_to 'disconnected' names no earlier stage"):
+        country(lapse=[timeline([], stage("reassigned", [], min=45, relative_to="disconnected"))])
+    ok = [
+        stage("suspended", [], min=2, unit="months"),
+        stage("disconnected", [], min=90),
+        stage("reassigned", [], min=45, relative_to="disconnected"),
+    ]
+    assert country(lapse=[timeline([], *ok)]).rules.lapse[0].stages[2].relative_to == "disconnected"

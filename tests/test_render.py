@@ -162,21 +162,24 @@ def test_editing_one_country_rewrites_only_its_pages(tmp_path: Path, fixture_tex
     changed = render(project_at(root)).changed
     assert sorted(changed) == ["countries/tj.en.md"]
     country.write_text(
-        country.read_text(encoding="utf-8").replace("period: {min: 90, max: 180}", "period: {min: 60}"), "utf-8"
+        country.read_text(encoding="utf-8").replace("after: {min: 90, max: 180}", "after: {min: 60}"), "utf-8"
     )
     changed = render(project_at(root)).changed
-    # the inactivity period is also in the comparison table, in both languages
+    # when the number stops working is also in the comparison table, in both languages
     assert sorted(changed) == ["compare.en.md", "compare.zh.md", "countries/tj.en.md", "countries/tj.zh.md"]
 
 
 def test_summaries_mark_facts_no_reliable_source_backs(tmp_path: Path, fixture_text: str) -> None:
-    """The fixture's recycling 'yes' rests only on a weak source: the key facts and the
+    """The fixture's reassignment stage rests only on a weak source: the key facts and the
     comparison show it with the unverified mark, not as certain."""
     pages = pages_of(make_project(tmp_path / "p", {"kg.yml": fixture_text}))
     key_fact = next(
-        line for line in pages["countries/kg.en.md"].splitlines() if "Is the number given to someone" in line
+        line for line in pages["countries/kg.en.md"].splitlines() if "When the number may go to someone else" in line
     )
-    assert "Yes" in key_fact and 'class="unverified"' in key_fact
+    assert "45–90 days after disconnection" in key_fact and 'class="unverified"' in key_fact
+    stops = next(line for line in pages["countries/kg.en.md"].splitlines() if "When an unused number stops" in line)
+    assert "Alpha Mobile: 90–180 days after the day the balance reaches zero" in stops
+    assert "Beta Telecom: Unverified" in stops
     row = next(line for line in pages["compare.en.md"].splitlines() if line.startswith("| [Kyrgyzstan]"))
     assert row.count('class="unverified"') >= 1
 

@@ -20,11 +20,11 @@ FRESH_CHECK = "2026-05-20"
 def stale_fixture(fixture_text: str) -> str:
     """The fixture country with the FAQ moved to the top of the file (so that file order and the
     report's order differ), and sources of every age:
-    - `old-check`: read 14 months ago, cited by the inactivity rule, a contact and the FAQ;
+    - `old-check`: read 14 months ago, cited by the disconnection stage of the lapse timeline, a contact and the FAQ;
     - `gone`: read recently, since unreadable, cited by the other contact;
     - `alpha-help`: read recently, cited by everything else (fresh);
-    - `blog`: read recently but published in 2015, cited by the fee and the recycling rule (rules
-      that change) and by the operator (not a rule)."""
+    - `blog`: read recently but published in 2015, cited by the fee and the reassignment stage
+      (rules that change) and by the operator (not a rule)."""
     faq_start = fixture_text.index("faq:\n")
     faq_end = fixture_text.index("staff_card:\n")
     faq = fixture_text[faq_start:faq_end]
@@ -32,12 +32,13 @@ def stale_fixture(fixture_text: str) -> str:
     text = text.replace("operators:\n", faq + "operators:\n", 1)
     text = text.replace("checked: 2026-01-10", f"checked: {FRESH_CHECK}")
     text = text.replace("    sources: [alpha-help]\n  - id: beta", "    sources: [alpha-help, blog]\n  - id: beta")
-    # the FAQ and the inactivity rule rest on the old check only
+    # the FAQ and the disconnection stage rest on the old check only
     text = text.replace(
         "      en: Only by letting it lapse.\n    sources: [alpha-help]", "      en: x\n    sources: [old-check]"
     )
     text = text.replace(
-        "en: Terminated after being blocked.\n      sources: [alpha-help]", "en: Cut off.\n      sources: [old-check]"
+        "en: Terminated after being blocked.\n          sources: [alpha-help]",
+        "en: Cut off.\n          sources: [old-check]",
     )
     text = text.replace(
         'value: "1234"\n        from_abroad: "no"\n        sources: [alpha-help]',
@@ -93,9 +94,11 @@ def test_the_fixture_is_what_the_tests_think(stale_root: Path) -> None:
 
 def test_a_fact_with_an_old_check_is_listed_with_file_line_path_and_source_dates(stale_root: Path) -> None:
     text = (stale_root / "data" / "countries" / "kg.yml").read_text(encoding="utf-8")
-    line = line_for(report_lines(stale_root), "rules.inactivity[0]")
-    assert line.startswith(f"data/countries/kg.yml:{line_of(text, '- operators: [alpha]')}: rules.inactivity[0]: ")
-    assert "operators=alpha · 90–180 days" in line and '"Cut off."' in line
+    line = line_for(report_lines(stale_root), "rules.lapse[0].stages[1]")
+    assert line.startswith(
+        f"data/countries/kg.yml:{line_of(text, '- state: disconnected')}: rules.lapse[0].stages[1]: "
+    )
+    assert "state=disconnected · 90–180 days" in line and '"Cut off."' in line
     assert f"last checked {OLD_CHECK}, over {STALE_AFTER_MONTHS} months ago: old-check checked {OLD_CHECK}" in line
 
 
@@ -103,20 +106,15 @@ def test_a_lapse_period_comes_before_contacts_and_the_faq_whatever_the_file_orde
     lines = report_lines(stale_root)
     order = [
         lines.index(line_for(lines, path))
-        for path in ("rules.inactivity[0]", "operators[0].contacts[0]", "rules.recycling[0]", "faq[0]")
+        for path in ("rules.lapse[0].stages[1]", "operators[0].contacts[0]", "faq[0]")
     ]
     assert order == sorted(order)
     headings = [line for line in lines if line.startswith("## ")]
-    assert headings == [
-        "## lapse and inactivity periods (1)",
-        "## contacts and routes (3)",
-        "## refunds and number recycling (1)",
-        "## FAQ (1)",
-    ]
+    assert headings == ["## lapse timelines (2)", "## contacts and routes (3)", "## FAQ (1)"]
     assert [title for title, _ in PRIORITY][:5] == [
-        "lapse and inactivity periods",
+        "lapse timelines",
         "contacts and routes",
-        "refunds and number recycling",
+        "balance refunds",
         "registration",
         "FAQ",
     ]
@@ -133,7 +131,7 @@ def test_an_old_page_is_listed_only_for_a_rule_that_changes(stale_root: Path) ->
     fee = line_for(lines, "routes[0].fees[0]")
     assert f"a rule that changes, newest source published 2015-03-01, over {RULE_SOURCE_MAX_AGE_MONTHS} months" in fee
     assert "blog published 2015-03-01" in fee
-    assert "rules.recycling[0]" in "\n".join(lines)
+    assert "rules.lapse[0].stages[2]" in "\n".join(lines)
     # the operator cites the same 2015 page, but who runs a network is not a rule that changes
     assert not [line for line in lines if ": operators[0]: " in line]
 
@@ -143,11 +141,11 @@ def test_fresh_facts_are_not_listed(stale_root: Path) -> None:
     data = load_all(project_at(root, TODAY))
     listed = {f.fact.path for f in findings(project_at(root, TODAY), data)}
     assert listed == {
-        "rules.inactivity[0]",
+        "rules.lapse[0].stages[1]",
         "operators[0].contacts[0]",
         "operators[0].contacts[1]",
         "routes[0].fees[0]",
-        "rules.recycling[0]",
+        "rules.lapse[0].stages[2]",
         "faq[0]",
     }
     every_fact = {f.path for f in facts(project_at(root, TODAY), data)}
@@ -172,8 +170,12 @@ def test_every_object_with_sources_is_a_fact(project: Path) -> None:
         "routes[1].steps[0]",
         "routes[1].time",
         "routes[1]",
-        "rules.inactivity[0]",
-        "rules.recycling[0]",
+        "rules.lapse[0]",
+        "rules.lapse[0].qualifying",
+        "rules.lapse[0].stages[0]",
+        "rules.lapse[0].stages[1]",
+        "rules.lapse[0].stages[2]",
+        "rules.lapse[1]",
         "rules.balance_refund[0]",
         "faq[0]",
     }

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Country, InactivityRule, Period, RecyclingRule, RefundRule, Route
+from .models import Country, LapseTimeline, Period, RefundRule, Route
 
 AnswerValue = Literal["yes", "no", "unknown"]
 
@@ -91,7 +91,18 @@ def refund_not_ruled_out(country: Country) -> bool:
 
 # --- one-line summaries of per-operator rules ---
 
-RuleValue = Period | str | None  # a period, an answer word, or None for unknown
+
+@dataclass(frozen=True)
+class Moment:
+    """When a stage happens: `period` after the timeline's event, or after the stage `relative_to`.
+    No period: the stage is sourced, but not when it happens."""
+
+    period: Period | None
+    counts_from: str
+    relative_to: str | None = None
+
+
+RuleValue = Moment | str | None  # when a stage happens, an answer word, or None for unknown
 
 
 @dataclass(frozen=True)
@@ -115,20 +126,53 @@ def _clauses(country: Country, entries: Sequence[tuple[RuleValue, bool, Sequence
     ]
 
 
-def inactivity_summary(country: Country) -> list[Clause]:
-    """How long an unused number lasts. A rule for every operator with a period says it; per-operator
-    notes without a period then add nothing."""
-    rules: list[InactivityRule] = country.rules.inactivity
-    if any(r.period and not r.operators for r in rules):
-        rules = [r for r in rules if r.period]
-    return _clauses(country, [(r.period, r.period is not None, r.operators, r.sources) for r in rules])
+# --- the lapse timeline ---
+
+CUT_OFF = ("suspended", "disconnected")  # the first of these is when the number stops working
+
+
+def timeline_for(country: Country, operator_id: str) -> LapseTimeline | None:
+    """The timeline that applies to an operator: its own, else one for every operator."""
+    timelines = country.rules.lapse
+    own = next((t for t in timelines if operator_id in t.operators), None)
+    return own or next((t for t in timelines if not t.operators), None)
+
+
+def operators_without_timeline(country: Country) -> list[str]:
+    return [o.id for o in country.operators if timeline_for(country, o.id) is None]
+
+
+def _stage_clauses(country: Country, states: Sequence[str]) -> list[Clause]:
+    """Per timeline, the first stage in `states`: when, and whether a reliable source backs it.
+    An operator no timeline covers is `unknown`."""
+    entries: list[tuple[RuleValue, bool, Sequence[str], Sequence[str]]] = []
+    for timeline in country.rules.lapse:
+        stage = next((s for s in timeline.stages if s.state in states), None)
+        if stage is None:
+            entries.append((None, False, timeline.operators, []))
+            continue
+        if stage.after is None and "reassigned" not in states:
+            # a cut-off with no time says nothing about when: the same as no source
+            entries.append((None, False, timeline.operators, []))
+            continue
+        moment = Moment(stage.after, timeline.counts_from, stage.relative_to)
+        entries.append((moment, True, timeline.operators, stage.sources))
+    missing = operators_without_timeline(country)
+    if missing and country.rules.lapse:
+        entries.append((None, False, missing, []))
+    return _clauses(country, entries)
+
+
+def cut_off_summary(country: Country) -> list[Clause]:
+    """When an unused number stops working (suspended or disconnected), per operator."""
+    return _stage_clauses(country, CUT_OFF)
+
+
+def reassigned_summary(country: Country) -> list[Clause]:
+    """From when the number may go to someone else, per operator."""
+    return _stage_clauses(country, ("reassigned",))
 
 
 def refund_summary(country: Country) -> list[Clause]:
     rules: list[RefundRule] = country.rules.balance_refund
-    return _clauses(country, [(r.value, r.value != "unknown", r.operators, r.sources) for r in rules])
-
-
-def recycling_summary(country: Country) -> list[Clause]:
-    rules: list[RecyclingRule] = country.rules.recycling
     return _clauses(country, [(r.value, r.value != "unknown", r.operators, r.sources) for r in rules])

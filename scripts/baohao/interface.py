@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from .models import Answer, ContactKind, RefundRule, RegistrationKind, SourceKind, TimeUnit
+from .models import Answer, ContactKind, LapseEvent, RefundRule, RegistrationKind, SourceKind, StageState, TimeUnit
 
 # Questions of the route finder (templates/_finder.html.j2).
 FINDER_QUESTIONS = ("in", "sim", "passport", "refund")
@@ -27,7 +27,9 @@ def literal_values(annotation: Any) -> tuple[str, ...]:
 KEY_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "unit_": (literal_values(TimeUnit), frozenset()),
     "answer_": (literal_values(Answer), frozenset()),
-    "recycling_": (literal_values(Answer), frozenset()),
+    "event_": (literal_values(LapseEvent), frozenset()),
+    "stage_": (literal_values(StageState), frozenset()),
+    "since_": (literal_values(StageState), frozenset()),
     "refund_": (literal_values(RefundRule.model_fields["value"].annotation), frozenset()),
     "registration_": (literal_values(RegistrationKind), frozenset()),
     "contact_": (literal_values(ContactKind), frozenset()),

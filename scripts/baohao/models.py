@@ -8,6 +8,7 @@ Field descriptions here are what editors show on hover.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal
 from functools import cached_property
@@ -416,22 +417,96 @@ class Route(Strict):
 # --- country rules ----------------------------------------------------------------
 
 
-class InactivityRule(Strict):
-    operators: OperatorRefs = []
-    period: Period | None = Field(default=None, description="Time without top-up or use before the number is cut off.")
-    note: Text
-    sources: SourceRefs = []
+LapseEvent = Annotated[
+    Literal["last-activity", "last-top-up", "plan-end", "zero-balance", "activation", "unknown"],
+    Field(
+        description=(
+            "What the operator's rule counts from: `last-activity` (the last call, SMS, data use or other "
+            "qualifying use), `last-top-up`, `plan-end` (the plan or bundle expired and was not renewed), "
+            "`zero-balance`, `activation`, or `unknown` when no source says."
+        )
+    ),
+]
+StageState = Annotated[
+    Literal[
+        "warned",
+        "outgoing-blocked",
+        "receive-only",
+        "suspended",
+        "credit-removed",
+        "disconnected",
+        "reinstatable-until",
+        "reassigned",
+    ],
+    Field(
+        description=(
+            "What changes for the holder: `warned` (the operator sends a warning); `outgoing-blocked` (nothing "
+            "can be sent or called; the source does not say whether calls and SMS still arrive); `receive-only` "
+            "(calls and SMS can still be received, nothing sent); `suspended` (nothing works); "
+            "`credit-removed`; `disconnected` (the contract ends and the number stops working); "
+            "`reinstatable-until` (the last moment the number can be got back); `reassigned` (from here the "
+            "number may be given to someone else)."
+        )
+    ),
+]
+DAYS_PER_UNIT = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "months": 30}
 
 
-class RecyclingRule(Strict):
-    operators: OperatorRefs = []
-    value: Answer = Field(description="Does the number go back to the pool and to a new owner?")
+class Stage(Strict):
+    """One step of a lapse timeline: when it happens, counted from the timeline's event (or from an
+    earlier stage), and what changes."""
+
+    state: StageState
     after: Period | None = Field(
-        default=None,
-        description="How long after the contract ends the number can go to someone else, if a source says.",
+        default=None, description="How long after the event (or `relative_to`); leave out when no source says."
     )
-    note: Text
+    relative_to: StageState | None = Field(
+        default=None,
+        description="Count `after` from this earlier stage instead of the event (e.g. `disconnected`).",
+    )
+    note: Text | None = None
     sources: SourceRefs = []
+
+
+class Qualifying(Strict):
+    """What keeps the number alive, as the operator's rule says."""
+
+    counts: Text = Field(description="What counts, e.g. a call, SMS or MMS to another number, data, or a top-up.")
+    not_counted: Text | None = Field(default=None, description="What does not count, e.g. emergency calls.")
+    every: Period | None = Field(default=None, description="How often at least, e.g. {min: 6, max: 6, unit: months}.")
+    sources: SourceRefs = []
+
+
+class LapseTimeline(Strict):
+    """What happens to an unused number, step by step, for one operator or brand (or all of them)."""
+
+    operators: OperatorRefs = []
+    counts_from: LapseEvent
+    counts_from_note: Text | None = Field(default=None, description="The event in the source's own words.")
+    stages: list[Stage] = Field(
+        default=[], description="In order of time. A state no source gives a time for has no `after`."
+    )
+    qualifying: Qualifying | None = None
+    keep: list[Note] = Field(default=[], description="The cheapest way to keep the number, where a source says.")
+    note: Text | None = None
+    sources: SourceRefs = Field(default=[], description="Sources for the event the timeline counts from.")
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> LapseTimeline:
+        seen: dict[str, float] = {}  # state -> earliest day
+        latest = 0.0
+        for i, stage in enumerate(self.stages):
+            if stage.relative_to is not None and stage.relative_to not in {s.state for s in self.stages[:i]}:
+                raise ValueError(f"stages[{i}]: relative_to {stage.relative_to!r} names no earlier stage")
+            start = seen.get(stage.relative_to, math.nan) if stage.relative_to else 0.0
+            if stage.after is None or math.isnan(start):
+                continue
+            earliest = start + (stage.after.min if stage.after.min is not None else 0) * DAYS_PER_UNIT[stage.after.unit]
+            if earliest < latest:
+                raise ValueError(f"stages[{i}] ({stage.state}) comes before an earlier stage; list the stages in order")
+            latest = earliest
+            seen.setdefault(stage.state, earliest)
+        return self
 
 
 class RefundRule(Strict):
@@ -456,8 +531,9 @@ class RegistrationRule(Strict):
 
 
 class Rules(Strict):
-    inactivity: list[InactivityRule] = []
-    recycling: list[RecyclingRule] = []
+    lapse: list[LapseTimeline] = Field(
+        default=[], description="What happens to an unused number, per operator (empty `operators`: every operator)."
+    )
     balance_refund: list[RefundRule] = []
     registration: list[RegistrationRule] = []
 

@@ -185,12 +185,12 @@ def urls(project: Project, data: Dataset) -> list[str]:
 
 # What a stale fact would cost a reader, most first: the report's order. The first group that
 # matches a fact holds it. A wrong lapse period loses the number or the money; a dead contact or
-# route sends the reader the wrong way; refunds and recycling decide what is lost; registration
+# route sends the reader the wrong way; refunds decide what is lost; registration
 # rules what is asked for; the FAQ repeats facts stated elsewhere.
 PRIORITY: tuple[tuple[str, Callable[[Fact], bool]], ...] = (
-    ("lapse and inactivity periods", lambda f: f.under("rules", "inactivity") or f.route_kind() == "lapse"),
+    ("lapse timelines", lambda f: f.under("rules", "lapse") or f.route_kind() == "lapse"),
     ("contacts and routes", lambda f: "contacts" in f.keys or f.under("routes")),
-    ("refunds and number recycling", lambda f: f.under("rules", "balance_refund") or f.under("rules", "recycling")),
+    ("balance refunds", lambda f: f.under("rules", "balance_refund")),
     ("registration", lambda f: f.under("rules", "registration")),
     ("FAQ", lambda f: f.under("faq")),
     ("everything else", lambda f: True),

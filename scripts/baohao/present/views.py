@@ -15,10 +15,12 @@ from ..models import (
     Contact,
     Country,
     Document,
+    LapseTimeline,
     Route,
     Source,
     StaffCardLanguage,
     StaffSentence,
+    Stage,
     Vocabulary,
 )
 from ..project import STALE_AFTER_MONTHS, older_than_months
@@ -199,14 +201,14 @@ class CountryView:
         answer = self.lang.t(f"answer_{certainty.formal_from_abroad(self.c)}")
         return answer + self.lang.paren(self.lang.text(route.title)) if route else answer
 
-    def inactivity(self) -> Markup:
-        return self._summary(certainty.inactivity_summary(self.c), None)
+    def cut_off(self) -> Markup:
+        return self._summary(certainty.cut_off_summary(self.c), None)
+
+    def reassigned(self) -> Markup:
+        return self._summary(certainty.reassigned_summary(self.c), "reassigned")
 
     def refund(self) -> Markup:
         return self._summary(certainty.refund_summary(self.c), "refund")
-
-    def recycling(self) -> Markup:
-        return self._summary(certainty.recycling_summary(self.c), "recycling")
 
     def _summary(self, clauses: list[certainty.Clause], words: str | None) -> Markup:
         """`Ucell: 90–150 days; Beeline: unknown`; one value for all is said without names."""
@@ -217,8 +219,8 @@ class CountryView:
         for clause in clauses:
             if clause.value is None:
                 value = t("unknown_value")
-            elif words is None:
-                value = self.lang.period(clause.value)  # type: ignore[arg-type]
+            elif isinstance(clause.value, certainty.Moment):
+                value = self.moment(clause.value, unknown_when="reassigned_unknown_when" if words else "unknown_value")
             else:
                 value = t(f"{words}_{clause.value}")
             if clause.unverified:
@@ -232,16 +234,33 @@ class CountryView:
             parts.append((label or t("all_operators")) + t("colon") + value)
         return Markup(t("clause_sep")).join(parts)
 
-    def lapse_cell(self) -> Markup:
-        """Each lapse route: who it applies to and how long until the number is cut off."""
+    # --- the lapse timeline ---
+
+    def moment(self, moment: certainty.Moment, unknown_when: str = "unknown_value") -> Markup:
+        """`90–150 days after the balance reaches zero`, `45–90 days after disconnection`."""
         t = self.lang.t
-        parts = [
-            self.operators_of(r.operators)
-            + t("colon")
-            + (self.lang.period(r.time.period) if r.time and r.time.period else t("unknown_value"))
-            for r in certainty.lapse_routes(self.c)
-        ]
-        return Markup(t("clause_sep")).join(parts) if parts else t("lapse_none")
+        if moment.period is None:
+            return t(unknown_when)
+        period = self.lang.period(moment.period)
+        at_once = moment.period.max == 0
+        if moment.relative_to:
+            stage = t(f"since_{moment.relative_to}")
+            return t("at_stage", stage=stage) if at_once else t("after_stage", period=period, stage=stage)
+        if moment.counts_from == "unknown":
+            return t("after_unknown_event", period=period)
+        event = t(f"event_{moment.counts_from}")
+        return t("at_event", event=event) if at_once else t("after_event", period=period, event=event)
+
+    def stage_when(self, timeline: LapseTimeline, stage: Stage) -> Markup:
+        return self.moment(certainty.Moment(stage.after, timeline.counts_from, stage.relative_to))
+
+    def timeline_anchor(self, timeline: LapseTimeline) -> Markup:
+        """The timeline's anchor: its first operator's, or `all` for a timeline of every operator."""
+        return Markup("lapse-") + ident(timeline.operators[0] if timeline.operators else "all")
+
+    def operators_without_timeline(self) -> Markup:
+        missing = certainty.operators_without_timeline(self.c)
+        return self.operators_of(missing) if missing else Markup("")
 
     def in_person_cell(self) -> Markup:
         """Whether a visit is needed: not if a backed route works from abroad, else the documents to bring."""

@@ -7,6 +7,7 @@ from . import (
     country_file_name,
     duplicate_ids,
     interface_strings,
+    lapse_coverage,
     page_languages,
     placeholders,
     prose_parts,
@@ -23,6 +24,7 @@ FILE_RULES: list[FileRule] = [
     unknown_references.RULE,
     uncited_sources.RULE,
     country_file_name.RULE,
+    lapse_coverage.RULE,
     interface_strings.RULE,
 ]
 PROJECT_RULES: list[ProjectRule] = [

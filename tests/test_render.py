@@ -211,3 +211,32 @@ def test_a_source_that_could_not_be_reread_still_backs_its_fact_with_a_small_mar
     # the fact is shown as before: linked to its source, no unverified mark
     step = next(line for line in en.splitlines() if "Take your passport" in line)
     assert "#source-alpha-help" in step and "unverified" not in step
+
+
+def test_a_message_route_shows_the_message_as_text_with_its_lines_and_meaning(
+    tmp_path: Path, fixture_text: str
+) -> None:
+    message = (
+        "    message:\n"
+        "      language: en\n"
+        "      subject: Close <b>my</b> account\n"
+        "      body: |-\n"
+        "        Hello. My number is ____.\n"
+        "        <script>alert(1)</script> **not bold**\n"
+        "      meaning:\n"
+        "        zh: 你好。我的号码是 ____。\n"
+        "        en: Asks to close the account.\n"
+    )
+    text = fixture_text.replace("    fees:\n", message + "    fees:\n", 1)
+    pages = pages_of(make_project(tmp_path / "p", {"kg.yml": text}))
+    zh, en = pages["countries/kg.zh.md"], pages["countries/kg.en.md"]
+    block = (
+        '<div class="message-text" lang="en" dir="ltr">\n'
+        "Subject: Close &lt;b&gt;my&lt;/b&gt; account<br>\n"
+        "Hello. My number is ____.<br>\n"
+        "&lt;script&gt;alert(1)&lt;/script&gt; **not bold**\n"
+        "</div>"
+    )
+    assert block in en and block.replace("Subject", "主题") in zh
+    assert "中文意思：你好。我的号码是 \\_\\_\\_\\_。" in zh
+    assert "No native speaker of English has reviewed this message yet" in en

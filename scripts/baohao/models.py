@@ -137,6 +137,11 @@ Name = Annotated[
     AfterValidator(_plain_name),
 ]
 # Text in a staff card's own language (Urdu may need direction marks there).
+StaffLanguage = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE.regex),
+    Field(description="A language code from data/staff_card.yml, e.g. `ru`, `ur`, `en`."),
+]
 StaffText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200),
@@ -399,6 +404,31 @@ class Step(Strict):
     advice: Advice = False
 
 
+class Message(Strict):
+    """A ready-to-send message for a route that is a message (web chat, email, letter), in the language
+    the operator's staff read, with what it says for the reader."""
+
+    language: StaffLanguage = Field(description="The message's language, e.g. `en`, `ru`.")
+    subject: StaffText | None = Field(default=None, description="For an email: the subject line.")
+    body: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="The message; ____ marks what the reader fills in (number, name). Line breaks are kept.",
+    )
+    meaning: Text = Field(description="What the message says: in full in Chinese; in English, in one line.")
+    native_review: bool = Field(
+        default=False,
+        description="true only once a native speaker has read the message; while false, the page says so "
+        "(English messages written by the guide's editors may be true).",
+    )
+
+    @field_validator("body")
+    @classmethod
+    def _plain_body(cls, value: str) -> str:
+        _no_surrounding_space(value)
+        return value
+
+
 class Route(Strict):
     id: Id
     kind: RouteKind
@@ -411,6 +441,7 @@ class Route(Strict):
     time: Timing | None = Field(default=None, description="How long it takes; leave out if unknown.")
     fees: list[Fee] = []
     caveats: list[Note] = []
+    message: Message | None = Field(default=None, description="For a chat, email or letter: the message to send.")
     sources: SourceRefs = []
 
 
@@ -557,13 +588,6 @@ class Change(Strict):
 
     date: PastDate
     summary: Text = Field(description="One line in each language, e.g. 'Ucell: lapse period is now 60-150 days'.")
-
-
-StaffLanguage = Annotated[
-    str,
-    StringConstraints(pattern=LANGUAGE.regex),
-    Field(description="A language code from data/staff_card.yml, e.g. `ru`, `ur`, `en`."),
-]
 
 
 class StaffCard(Strict):

@@ -16,6 +16,7 @@ from ..models import (
     Country,
     Document,
     LapseTimeline,
+    Message,
     Route,
     Source,
     StaffCardLanguage,
@@ -24,10 +25,11 @@ from ..models import (
     Vocabulary,
 )
 from ..project import STALE_AFTER_MONTHS, older_than_months
-from .escape import attr, host, ident, md
+from .escape import attr, host, html_text, ident, md
 from .formatter import Formatter
 
 OLD_SOURCE_YEARS = 3
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 
 def foreign(text: str, lang: str, direction: str) -> Markup:
@@ -173,6 +175,20 @@ class CountryView:
             for f in route.fees
         ]
         return Markup(self.lang.t("clause_sep")).join(parts) if parts else self.lang.unverified()
+
+    def language_name(self, code: str) -> str:
+        """A staff or message language by name (data/staff_card.yml), or its code if it has none there."""
+        language = next((lang for lang in self.vocabulary.staff_card.languages if lang.id == code), None)
+        return self.lang.text(language.name) if language else code
+
+    def message_text(self, message: Message) -> Markup:
+        """The message as a block the reader copies: its own language, line breaks kept, every line escaped."""
+        lines = [html_text(line) for line in message.body.splitlines()]
+        if message.subject:
+            lines.insert(0, f"{html_text(self.lang.raw('message_subject'))}: {html_text(message.subject)}")
+        direction = "rtl" if message.language in RTL_LANGUAGES else "ltr"
+        body = "<br>\n".join(lines)
+        return Markup(f'<div class="message-text" lang="{attr(message.language)}" dir="{direction}">\n{body}\n</div>')
 
     # --- the route finder and the staff card ---
 

@@ -174,15 +174,20 @@ def test_every_operator_name_finds_its_country_first(page: Any, target: Target, 
     """Operator names are the same in both languages: results stay in the reader's language,
     and the first one opens a country page where that operator is listed."""
     brands: dict[str, set[str]] = {}
+    anchors: dict[str, set[str]] = {}
     for country in DATA.countries:
         for operator in country.operators:
             brands.setdefault(operator.brand, set()).add(country.code)
+            anchors.setdefault(operator.brand, set()).add(f"#brand-{operator.id}")
     page.goto(target.url(lang, ""))
     for brand, codes in sorted(brands.items()):
         results = search(page, lang, brand)
         assert results, brand
         assert {language_of(target, r) for r in results} == {lang}, (brand, results)
         assert country_of(target, results[0]) in codes, (brand, results[:3])
+        # the brand's own answer is among the sections found on its country page
+        found = page.eval_on_selector_all(".md-search-result__item a[href*='#brand-']", "els => els.map(e => e.href)")
+        assert {"#" + r.split("#")[1] for r in found} & anchors[brand], (brand, found)
     page.click(".md-search-result__item > a >> nth=0")
     page.wait_for_load_state("load")
     assert country_of(target, page.url) in brands[sorted(brands)[-1]]
@@ -225,7 +230,7 @@ def test_country_page_prints_as_a_clean_checklist(page: Any, target: Target, lan
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    for shown in ("#routes", "#contacts", "#staff-card", ".staff-card", "article ol li", ".print-footer"):
+    for shown in ("#routes", "#brands", "#lapse", "#staff-card", ".staff-card", "article ol li", ".print-footer"):
         assert page.locator(shown).first.is_visible(), shown
     footer = page.locator(".print-footer").inner_text()
     assert target.url(lang, f"countries/{CODES[0]}") in footer

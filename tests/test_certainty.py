@@ -179,3 +179,19 @@ def test_stages_must_be_in_order_counting_months_and_relative_stages() -> None:
         stage("reassigned", [], min=45, relative_to="disconnected"),
     ]
     assert country(lapse=[timeline([], *ok)]).rules.lapse[0].stages[2].relative_to == "disconnected"
+
+
+def test_per_brand_answers_use_the_routes_and_timeline_of_that_brand_and_those_for_all() -> None:
+    app = {**route("app", "online", "yes", ["official"]), "operators": ["alpha"]}
+    c = country(
+        [route("office", "in-store", "no", ["official"]), app],
+        lapse=[timeline(["alpha"], stage("disconnected", ["official"], min=90)), timeline([])],
+        balance_refund=[rule("no", ["beta"]), rule("unknown", [])],
+    )
+    assert [r.id for r in certainty.routes_for(c, "alpha")] == ["office", "app"]
+    assert [r.id for r in certainty.routes_for(c, "beta")] == ["office"]
+    assert certainty.formal_from_abroad(c, "alpha") == "yes"
+    assert certainty.formal_from_abroad(c, "beta") == "no"
+    assert [cl.value for cl in certainty.cut_off_summary(c, "beta")] == [None]
+    assert [cl.value for cl in certainty.refund_summary(c, "beta")] == ["no", "unknown"]
+    assert [cl.value for cl in certainty.refund_summary(c, "alpha")] == ["unknown"]

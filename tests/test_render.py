@@ -36,7 +36,19 @@ def test_country_page_sections_and_language_neutral_values(project: Path) -> Non
     zh, en = pages["countries/kg.zh.md"], pages["countries/kg.en.md"]
     assert zh.startswith("---\n") and "# 吉尔吉斯斯坦：注销保号卡" in zh
     assert "# Kyrgyzstan: cancelling a prepaid SIM" in en
-    for anchor in ("#before", "#routes", "#route-office", "#route-lapse", "#after", "#faq", "#contacts", "#sources"):
+    for anchor in (
+        "#brands",
+        "#brand-alpha",
+        "#before",
+        "#routes",
+        "#route-office",
+        "#route-lapse",
+        "#lapse",
+        "#lapse-alpha",
+        "#after",
+        "#faq",
+        "#sources",
+    ):
         assert anchor in zh and anchor in en
     # numbers, periods and fees are written once and shown in both languages
     assert "90–180 天" in zh and "90–180 days" in en

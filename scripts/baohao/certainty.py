@@ -34,9 +34,14 @@ def answer_unverified(country: Country, value: str, source_ids: Sequence[str]) -
 # --- ways to cancel ---
 
 
-def formal_routes(country: Country) -> list[Route]:
+def routes_for(country: Country, operator_id: str | None = None) -> list[Route]:
+    """The ways that apply to an operator (those for every operator included); all, without one."""
+    return [r for r in country.routes if operator_id is None or not r.operators or operator_id in r.operators]
+
+
+def formal_routes(country: Country, operator_id: str | None = None) -> list[Route]:
     """Ways that end the contract, as opposed to letting the number lapse."""
-    return [r for r in country.routes if r.kind != "lapse"]
+    return [r for r in routes_for(country, operator_id) if r.kind != "lapse"]
 
 
 def lapse_routes(country: Country) -> list[Route]:
@@ -47,20 +52,24 @@ def online_routes(country: Country) -> list[Route]:
     return [r for r in country.routes if r.kind == "online"]
 
 
-def abroad_route(country: Country) -> Route | None:
+def abroad_route(country: Country, operator_id: str | None = None) -> Route | None:
     """The first formal route that a reliable source says can be done from abroad, if any."""
     return next(
-        (r for r in formal_routes(country) if r.from_abroad.value == "yes" and backed(country, r.from_abroad.sources)),
+        (
+            r
+            for r in formal_routes(country, operator_id)
+            if r.from_abroad.value == "yes" and backed(country, r.from_abroad.sources)
+        ),
         None,
     )
 
 
-def formal_from_abroad(country: Country) -> AnswerValue:
+def formal_from_abroad(country: Country, operator_id: str | None = None) -> AnswerValue:
     """Can the number be formally cancelled from abroad? `yes` with a backed route, `no` only when
     every formal route is a backed no, else `unknown`."""
-    if abroad_route(country):
+    if abroad_route(country, operator_id):
         return "yes"
-    routes = formal_routes(country)
+    routes = formal_routes(country, operator_id)
     if routes and all(r.from_abroad.value == "no" and backed(country, r.from_abroad.sources) for r in routes):
         return "no"
     return "unknown"
@@ -142,11 +151,18 @@ def operators_without_timeline(country: Country) -> list[str]:
     return [o.id for o in country.operators if timeline_for(country, o.id) is None]
 
 
-def _stage_clauses(country: Country, states: Sequence[str]) -> list[Clause]:
+def _stage_clauses(country: Country, states: Sequence[str], operator_id: str | None = None) -> list[Clause]:
     """Per timeline, the first stage in `states`: when, and whether a reliable source backs it.
-    An operator no timeline covers is `unknown`."""
+    An operator no timeline covers is `unknown`. With an operator: that operator's timeline only."""
     entries: list[tuple[RuleValue, bool, Sequence[str], Sequence[str]]] = []
-    for timeline in country.rules.lapse:
+    if operator_id is not None:
+        own = timeline_for(country, operator_id)
+        timelines = [own] if own else []
+        if own is None:
+            return [Clause(None, False, (operator_id,), False)]
+    else:
+        timelines = list(country.rules.lapse)
+    for timeline in timelines:
         stage = next((s for s in timeline.stages if s.state in states), None)
         if stage is None:
             entries.append((None, False, timeline.operators, []))
@@ -157,22 +173,24 @@ def _stage_clauses(country: Country, states: Sequence[str]) -> list[Clause]:
             continue
         moment = Moment(stage.after, timeline.counts_from, stage.relative_to)
         entries.append((moment, True, timeline.operators, stage.sources))
-    missing = operators_without_timeline(country)
+    missing = operators_without_timeline(country) if operator_id is None else []
     if missing and country.rules.lapse:
         entries.append((None, False, missing, []))
     return _clauses(country, entries)
 
 
-def cut_off_summary(country: Country) -> list[Clause]:
+def cut_off_summary(country: Country, operator_id: str | None = None) -> list[Clause]:
     """When an unused number stops working (suspended or disconnected), per operator."""
-    return _stage_clauses(country, CUT_OFF)
+    return _stage_clauses(country, CUT_OFF, operator_id)
 
 
-def reassigned_summary(country: Country) -> list[Clause]:
+def reassigned_summary(country: Country, operator_id: str | None = None) -> list[Clause]:
     """From when the number may go to someone else, per operator."""
-    return _stage_clauses(country, ("reassigned",))
+    return _stage_clauses(country, ("reassigned",), operator_id)
 
 
-def refund_summary(country: Country) -> list[Clause]:
-    rules: list[RefundRule] = country.rules.balance_refund
+def refund_summary(country: Country, operator_id: str | None = None) -> list[Clause]:
+    rules: list[RefundRule] = [
+        r for r in country.rules.balance_refund if operator_id is None or not r.operators or operator_id in r.operators
+    ]
     return _clauses(country, [(r.value, r.value != "unknown", r.operators, r.sources) for r in rules])

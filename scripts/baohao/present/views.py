@@ -211,23 +211,50 @@ class CountryView:
 
     # --- summaries: key facts, home page, comparison ---
 
-    def abroad_summary(self) -> Markup:
+    def abroad_summary(self, operator_id: str | None = None) -> Markup:
         """Can the number be formally cancelled from abroad? With the route, when one is confirmed."""
-        route = certainty.abroad_route(self.c)
-        answer = self.lang.t(f"answer_{certainty.formal_from_abroad(self.c)}")
+        route = certainty.abroad_route(self.c, operator_id)
+        answer = self.lang.t(f"answer_{certainty.formal_from_abroad(self.c, operator_id)}")
         return answer + self.lang.paren(self.lang.text(route.title)) if route else answer
 
-    def cut_off(self) -> Markup:
-        return self._summary(certainty.cut_off_summary(self.c), None)
+    # --- one brand ---
 
-    def reassigned(self) -> Markup:
-        return self._summary(certainty.reassigned_summary(self.c), "reassigned")
+    def brand_routes(self, operator_id: str) -> Markup:
+        """Links to the ways that apply to this brand, each with whether it can be done from abroad."""
+        numbers = {r.id: i for i, r in enumerate(self.c.routes, start=1)}
+        t = self.lang.t
+        links = [
+            Markup("[")
+            + t("route_heading", n=numbers[r.id], title=self.lang.text(r.title))
+            + Markup(f"](#route-{ident(r.id)})")
+            + t("colon")
+            + self.answer(r.from_abroad.value, r.from_abroad.sources)
+            for r in certainty.routes_for(self.c, operator_id)
+        ]
+        return Markup(t("clause_sep")).join(links)
 
-    def refund(self) -> Markup:
-        return self._summary(certainty.refund_summary(self.c), "refund")
+    def brand_links(self, page: str = "") -> Markup:
+        """Every brand, each linking to its own section (on `page`, a path from where the link is)."""
+        target = Markup(f"countries/{ident(self.c.code)}.md") if page == "country" else Markup("")
+        links = [md(o.brand) + Markup(f"]({target}#brand-{ident(o.id)})") for o in self.c.operators]
+        return Markup(self.lang.raw("list_sep")).join(Markup("[") + link for link in links)
 
-    def _summary(self, clauses: list[certainty.Clause], words: str | None) -> Markup:
-        """`Ucell: 90–150 days; Beeline: unknown`; one value for all is said without names."""
+    def brand_lapse_anchor(self, operator_id: str) -> Markup:
+        timeline = certainty.timeline_for(self.c, operator_id)
+        return self.timeline_anchor(timeline) if timeline else Markup("lapse-unknown")
+
+    def cut_off(self, operator_id: str | None = None) -> Markup:
+        return self._summary(certainty.cut_off_summary(self.c, operator_id), None, operator_id)
+
+    def reassigned(self, operator_id: str | None = None) -> Markup:
+        return self._summary(certainty.reassigned_summary(self.c, operator_id), "reassigned", operator_id)
+
+    def refund(self, operator_id: str | None = None) -> Markup:
+        return self._summary(certainty.refund_summary(self.c, operator_id), "refund", operator_id)
+
+    def _summary(self, clauses: list[certainty.Clause], words: str | None, operator_id: str | None = None) -> Markup:
+        """`Ucell: 90–150 days; Beeline: unknown`; one value for all is said without names (and for one
+        operator, the values that apply to it are all said without names)."""
         t = self.lang.t
         if not clauses:
             return t("unknown_value")
@@ -242,8 +269,8 @@ class CountryView:
             if clause.unverified:
                 value += Markup(" ") + self.lang.unverified()  # a summary never states an unbacked fact
             values.append((clause, value))
-        if len(values) == 1:
-            return values[0][1]
+        if len(values) == 1 or operator_id is not None:
+            return Markup(t("clause_sep")).join(value for _, value in values)
         parts = []
         for clause, value in values:
             label = self.operators_of(clause.operators) if clause.operators and not clause.covers_all else None

@@ -418,8 +418,8 @@ class Message(Strict):
     meaning: Text = Field(description="What the message says: in full in Chinese; in English, in one line.")
     native_review: bool = Field(
         default=False,
-        description="true only once a native speaker has read the message; while false, the page says so "
-        "(English messages written by the guide's editors may be true).",
+        description="true only once a native speaker of the message's language has read it; while false, "
+        "the page says so.",
     )
 
     @field_validator("body")
@@ -449,11 +449,12 @@ class Route(Strict):
 
 
 LapseEvent = Annotated[
-    Literal["last-activity", "last-top-up", "plan-end", "zero-balance", "activation", "unknown"],
+    Literal["last-activity", "last-top-up", "plan-end", "missed-payment", "zero-balance", "activation", "unknown"],
     Field(
         description=(
             "What the operator's rule counts from: `last-activity` (the last call, SMS, data use or other "
             "qualifying use), `last-top-up`, `plan-end` (the plan or bundle expired and was not renewed), "
+            "`missed-payment` (a bill or renewal payment was missed or declined), "
             "`zero-balance`, `activation`, or `unknown` when no source says."
         )
     ),

@@ -258,3 +258,40 @@ def test_unreadable_since_cannot_be_before_the_check(tmp_path: Path, fixture_tex
     [problem] = [str(p) for p in info.value.problems]
     line = line_of(text, "unreadable_since")
     assert problem.startswith(f"data/countries/kg.yml:{line}:23: sources[0].unreadable_since: is before `checked`")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        (
+            "after: {min: 90, max: 180}",
+            "after: {min: 180, max: 90}",
+            "rules.lapse[0].stages[1].after",
+            "min (180) is larger than max (90)",
+        ),
+        (
+            "after: {min: 90, max: 180}",
+            "after: {min: 90, max: 180, unit: weeks}",
+            "rules.lapse[0].stages[1].after.unit",
+            "must be 'minutes', 'hours', 'days' or 'months'",
+        ),
+        ("- state: disconnected", "- state: gone", "rules.lapse[0].stages[1].state", "must be 'warned'"),
+        (
+            "after: {min: 0, max: 0}",
+            "after: {min: 7, max: 7, unit: months}",
+            "rules.lapse[0]",
+            "stages[1] (disconnected) comes before an earlier stage; list the stages in order",
+        ),
+        ("relative_to: disconnected", "relative_to: warned", "rules.lapse[0]", "relative_to 'warned' names no"),
+        ("counts_from: zero-balance", "counts_from: someday", "rules.lapse[0].counts_from", "must be 'last-activity'"),
+    ],
+)
+def test_bad_lapse_timelines_are_located(
+    tmp_path: Path, fixture_text: str, old: str, new: str, field: str, message: str
+) -> None:
+    broken = fixture_text.replace(old, new, 1)
+    [problem] = problems_for(tmp_path, broken)
+    assert f": {field}: " in problem and message in problem, problem
+    assert problem.startswith("data/countries/kg.yml:")
+    line = int(problem.split(":")[1])
+    assert line >= line_of(broken, "  lapse:"), problem

@@ -38,7 +38,8 @@ def soup_of(path: Path) -> BeautifulSoup:
 def article_text(soup: BeautifulSoup) -> str:
     article = soup.select_one("article.md-content__inner")
     assert article is not None
-    for foreign in article.select("[lang], code, .headerlink"):
+    # text in another language is marked (lang=...); names of brands in the route finder's list are not prose
+    for foreign in article.select("[lang], code, .headerlink, select"):
         foreign.decompose()
     return article.get_text(" ")
 

@@ -33,7 +33,10 @@ NEVER_ENTRY = Pattern(
     "must be a host name in lowercase, optionally with a path, e.g. whatsapp.com/channel",
 )
 CURRENCY = Pattern(r"^[A-Z]{3}$", "must be a three-letter ISO 4217 code in capitals, e.g. UZS")
-LANGUAGE = Pattern(r"^[a-z]{2,3}$", "must be an ISO 639 language code in lowercase, e.g. ru")
+LANGUAGE = Pattern(
+    r"^[a-z]{2,3}(-[A-Z][a-z]{3})?$",
+    "must be a language code: ISO 639 in lowercase, with a script if needed, e.g. ru, en or zh-Hant",
+)
 
 MESSAGES = {p.regex: p.message for p in (ID, HOST, NEVER_ENTRY, CURRENCY, LANGUAGE)}
 

@@ -1,4 +1,4 @@
-"""The open-data API: `api/v1/countries.json` (every country, every field, both languages, sources
+"""The open-data API: `api/v1/countries.json` (every country and region, every field, both languages, sources
 included), `api/v1/countries/<code>.json`, and the JSON Schemas they follow."""
 
 from __future__ import annotations
@@ -21,18 +21,20 @@ API_DIR = Path("api") / "v1"
 
 
 class PublishedCountry(Country):
-    """A country as published in the API: the data file's fields, plus its names, pages and licence."""
+    """A country or region as published in the API: the data file's fields, plus its names, pages and licence."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="PublishedCountry")
 
-    names: Text = Field(description="The country's name in each language (CLDR's, unless the data overrides it).")
-    pages: dict[str, str] = Field(description="The country page in each language, relative to the site root.")
+    names: Text = Field(
+        description="The country's or region's name in each language (the guide's short name where the data sets one)."
+    )
+    pages: dict[str, str] = Field(description="Its page in each language, relative to the site root.")
     licence: Literal["CC BY-SA 4.0"] = LICENCE
     licence_url: str = LICENCE_URL
 
 
 class PublishedIndex(BaseModel):
-    """`api/v1/countries.json`: every country."""
+    """`api/v1/countries.json`: every country and region (Hong Kong and Macao are regions)."""
 
     model_config = ConfigDict(extra="forbid", title="PublishedCountries")
 

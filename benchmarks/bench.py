@@ -1,353 +1,225 @@
-"""`make bench`: how the build and the pages scale with the number of countries.
+"""`make bench`: how long contributors wait, and what readers download, at 5, 50 and 200 countries.
 
-For each size (default 5, 50 and 200 countries) a temporary project copy gets synthetic but valid
-data (baohao.synthetic), is validated, then built the way `make site` builds: load+validate, render,
-the online MkDocs build, the offline MkDocs build and its zip. Each build runs in a fresh child
-process, several times (median reported). Then the output is measured: country page HTML, search
-index and first-visit weight (gzipped), the offline zip, and `python -m baohao check` time.
-Optionally Lighthouse scores the smallest site. Prints a table; writes build/bench.json.
+For each size a temporary copy of the project (benchmarks/synthetic.py) gets that many countries: by
+default real-size ones, the real files of data/countries/ and copies of them under other countries'
+codes; `--data synthetic` uses generated files instead. The copy gets its own scripts/, so one
+version of the code is measured throughout. Then, each in fresh processes (benchmarks/waits.py):
+`make check` (no cache, cache with nothing changed, one file edited), `make site` (from a clean
+copy), `make serve` (first build, then a few edits of one country file, each timed until the served
+zh and en pages show it), and the stages of a build in-process. The last site built is measured
+(benchmarks/weights.py): country pages, search index, first-visit weight, offline zip. Lighthouse
+scores the smallest site if npm and chromium are there (benchmarks/lighthouse.py).
 
-A target that is missed is reported, not raised: the command still exits 0 (1 only if a build fails).
+Medians are compared with the figures recorded in issue 9 before the restructuring (200 real-size
+countries: check 3.5 s, site 146 s, serve rebuild about 25 s, 4 s at 5 countries). Those were taken
+on another day, perhaps another machine; `--baseline REV` measures a commit (e.g. 6279d10) on the same
+sizes, on this machine, for a like-for-like ratio (each commit with its own data files). `--rev REV`
+measures a commit instead of the working tree (both through `git archive`, which touches neither the
+working tree nor the index). `--serve-dirty` also tries `mkdocs serve --dirty`. Prints a table;
+writes build/bench.json. Options: `make bench BENCH_ARGS="--sizes 5,50 --no-lighthouse"`.
+
+A missed target is reported, not raised: the command exits 0 (1 only if a measurement failed).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import gzip
+import io
 import json
 import os
 import platform
-import re
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
-import threading
-import time
-from collections.abc import Callable, Iterator
-from functools import partial
-from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from . import synthetic
+from . import lighthouse as lh
+from . import synthetic, waits
+from .weights import GZIP_LEVEL, KB, measure_site
 
 ROOT = synthetic.ROOT
 DEFAULT_SIZES = (5, 50, 200)
 DEFAULT_OUT = ROOT / "build" / "bench.json"
-GZIP_LEVEL = 6  # a typical web server setting
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
-KB = 1024
-LIGHTHOUSE_VERSION = "13.5.0"  # `npm view lighthouse version`, November 2026
-LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-LIGHTHOUSE_GOOD = 95
-LIGHTHOUSE_METRICS = (  # recorded with the scores (milliseconds; layout shift unitless)
-    "first-contentful-paint",
-    "largest-contentful-paint",
-    "total-blocking-time",
-    "cumulative-layout-shift",
-    "speed-index",
-)
-CHROMIUM = Path("/usr/bin/chromium")
-HOOK_NOTE = (
-    "The MkDocs stages include the hook (baohao.mkdocs_hook) re-running load+validate+render "
-    "inside each of the two MkDocs builds; 'own stages' counts only the direct load and render stages."
-)
-
-
-class BenchError(Exception):
-    """A build that did not finish: the figures for that size are missing."""
-
-
-# --- one build, in a fresh child process -----------------------------------------------------
-
-
-def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
-    start = time.perf_counter()
-    value = fn()
-    return value, time.perf_counter() - start
-
-
-def _max_rss_mb(who: int) -> float:
-    return resource.getrusage(who).ru_maxrss / KB  # kilobytes on Linux
-
-
-def build_once(root: Path, out: Path) -> dict[str, Any]:
-    """What `make site` does, stage by stage, into out/site, out/offline and out/<zip>."""
-    from baohao.build import run_mkdocs
-    from baohao.load import load_all
-    from baohao.present.render import render
-    from baohao.project import Project
-    from baohao.publish import publish
-    from baohao.publish.bundle import OFFLINE_ZIP, write_bundle
-
-    project = Project.resolve(root)
-    _, t_load = _timed(lambda: load_all(project))
-    rendered, t_render = _timed(lambda: render(project))
-
-    def online() -> int:
-        code = run_mkdocs(project, out / "site", offline=False).wait()
-        publish(out / "site", rendered.data, project, offline=False)
-        return code
-
-    code, t_online = _timed(online)
-    rss_online = _max_rss_mb(resource.RUSAGE_CHILDREN)
-    if code:
-        raise BenchError(f"mkdocs build failed (exit {code})")
-
-    def offline() -> int:
-        if run_mkdocs(project, out / "offline", offline=True).wait():
-            raise BenchError("offline mkdocs build failed")
-        publish(out / "offline", rendered.data, project, offline=True)
-        return write_bundle(out / "offline", out / OFFLINE_ZIP, project.epoch)
-
-    zip_size, t_offline = _timed(offline)
-    return {
-        "time_s": {"load": t_load, "render": t_render, "mkdocs_online": t_online, "offline_bundle": t_offline},
-        "peak_rss_mb": {
-            "mkdocs_online": rss_online,
-            "mkdocs": _max_rss_mb(resource.RUSAGE_CHILDREN),
-            "parent": _max_rss_mb(resource.RUSAGE_SELF),
-        },
-        "offline_zip": zip_size,
-    }
-
-
-def _worker(root: Path, out: Path) -> int:
-    try:
-        result = build_once(root, out)
-    except BenchError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    (out / "result.json").write_text(json.dumps(result), encoding="utf-8")
-    return 0
-
-
-def _env() -> dict[str, str]:
-    """The children build as `make site` does: dates from the last commit, edit links if there is a
-    GitHub remote (the synthetic copies have no git history of their own)."""
-    from baohao.project import Project
-
-    settings = Project.resolve(ROOT)
-    pinned = {"BAOHAO_REPOSITORY": settings.repository}
-    if settings.epoch is not None:
-        pinned["SOURCE_DATE_EPOCH"] = str(settings.epoch)
-    return {**pinned, **os.environ, "PYTHONPATH": f"{ROOT / 'scripts'}{os.pathsep}{ROOT}", "NO_MKDOCS_2_WARNING": "1"}
-
-
-def run_build(root: Path, out: Path) -> dict[str, Any]:
-    """One whole build in a child process; `build` is its wall time, `startup` what the stages leave."""
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    cmd = [sys.executable, "-m", "benchmarks.bench", "--worker", str(root), str(out)]
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=root, env=_env(), capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    if proc.returncode:
-        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-30:])
-        raise BenchError(f"build of {root} failed:\n{tail}")
-    result = json.loads((out / "result.json").read_text(encoding="utf-8"))
-    result["time_s"]["build"] = wall
-    result["time_s"]["startup"] = wall - sum(v for k, v in result["time_s"].items() if k != "build")
-    return result
-
-
-def time_check(root: Path) -> float:
-    """`make check` in the copy: `python -m baohao check`, interpreter start-up included."""
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "baohao", "check"], cwd=root, env=_env(), capture_output=True, text=True, check=False
-    )
-    if proc.returncode:
-        raise BenchError(f"check failed in {root}:\n{proc.stderr[-2000:]}")
-    return time.perf_counter() - start
-
-
-# --- measuring the output ----------------------------------------------------------------------
-
-
-def gz_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
-
-
-class _Assets(HTMLParser):
-    """Stylesheets and scripts a page loads on its own: <link rel=stylesheet href>, <script src>."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.css: list[str] = []
-        self.js: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "link" and "stylesheet" in (a.get("rel") or "").lower().split() and a.get("href"):
-            self.css.append(a["href"] or "")
-        elif tag == "script" and a.get("src"):
-            self.js.append(a["src"] or "")
-
-
-SEARCH_WORKER = re.compile(r'"search":\s*"([^"]*workers/search[^"]*)"')
-
-
-def _only_when_searching(path: str) -> bool:
-    return "search_index" in path or "/workers/search" in path
-
-
-def _resolve(site: Path, page: Path, ref: str) -> Path | None:
-    """A page's reference as a file in site/, or None for another host."""
-    parts = urlsplit(ref)
-    if parts.scheme or parts.netloc:
-        return None
-    path = unquote(parts.path)
-    base = site if path.startswith("/") else page.parent
-    return (base / path.lstrip("/")).resolve()
-
-
-def first_visit(site: Path, page: Path) -> dict[str, Any]:
-    """The page HTML plus every stylesheet and script it references, each gzipped on its own."""
-    html = page.read_bytes()
-    parser = _Assets()
-    parser.feed(html.decode("utf-8"))
-    files: list[dict[str, Any]] = []
-    external: list[str] = []
-    for kind, refs in (("css", parser.css), ("js", parser.js)):
-        for ref in dict.fromkeys(refs):
-            target = _resolve(site, page, ref)
-            if target is None:
-                external.append(ref)
-            elif not _only_when_searching(target.as_posix()) and target.is_file():
-                files.append(
-                    {
-                        "kind": kind,
-                        "path": target.relative_to(site.resolve()).as_posix(),
-                        "gz": gz_size(target.read_bytes()),
-                    }
-                )
-    html_gz = gz_size(html)
-    return {
-        "page": page.parent.relative_to(site).as_posix() + "/",
-        "html_gz": html_gz,
-        "css_gz": sum(f["gz"] for f in files if f["kind"] == "css"),
-        "js_gz": sum(f["gz"] for f in files if f["kind"] == "js"),
-        "total_gz": html_gz + sum(f["gz"] for f in files),
-        "files": files,
-        "external": external,
-        "search_worker_gz": _search_worker_gz(site, page, html.decode("utf-8")),
-    }
-
-
-def _search_worker_gz(site: Path, page: Path, html: str) -> int | None:
-    """Material's search worker script, named in the page's config: not in the first-visit total,
-    since the site starts the worker only when a search starts (templates/theme/main.html)."""
-    match = SEARCH_WORKER.search(html)
-    target = _resolve(site, page, match.group(1)) if match else None
-    return gz_size(target.read_bytes()) if target is not None and target.is_file() else None
-
-
-def country_pages(site: Path) -> dict[str, list[Path]]:
-    return {"zh": sorted(site.glob("countries/*/index.html")), "en": sorted(site.glob("en/countries/*/index.html"))}
-
-
-def page_sizes(site: Path) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    everything: list[int] = []
-    for lang, pages in country_pages(site).items():
-        sizes = {page: gz_size(page.read_bytes()) for page in pages}
-        largest = max(sizes, key=sizes.__getitem__)
-        out[lang] = {
-            "pages": len(pages),
-            "median": statistics.median(sizes.values()),
-            "max": sizes[largest],
-            "largest": largest.parent.relative_to(site).as_posix() + "/",
-        }
-        everything += sizes.values()
-    out["all"] = {"median": statistics.median(everything), "max": max(everything)}
-    return out
-
-
-def search_index_sizes(site: Path) -> dict[str, Any]:
-    out = {}
-    for lang, path in (
-        ("zh", site / "search" / "search_index.json"),
-        ("en", site / "en" / "search" / "search_index.json"),
-    ):
-        data = path.read_bytes() if path.is_file() else b""
-        out[lang] = {"bytes": len(data), "gz": gz_size(data) if data else 0}
-    return out
-
-
-def measure_site(site: Path) -> dict[str, Any]:
-    pages = page_sizes(site)
-    largest_zh = site / pages["zh"]["largest"] / "index.html"
-    largest_en = site / "en" / pages["zh"]["largest"] / "index.html"
-    visits = {"zh": first_visit(site, largest_zh)}
-    if largest_en.is_file():
-        visits["en"] = first_visit(site, largest_en)
-    return {
-        "html_pages": len(list(site.rglob("*.html"))),
-        "country_page_gz": pages,
-        "search_index": search_index_sizes(site),
-        "first_visit": visits,
-        "first_visit_max_gz": max(v["total_gz"] for v in visits.values()),
-    }
-
-
-# --- one size ----------------------------------------------------------------------------------
-
-
-def _median_of(results: list[dict[str, Any]], key: str) -> dict[str, float]:
-    return {name: statistics.median(r[key][name] for r in results) for name in results[0][key]}
-
-
-def bench_size(size: int, runs: int, seed: int, work: Path) -> dict[str, Any]:
-    from baohao.load import load_all
-    from baohao.project import Project
-
-    base = work / str(size)
-    project = synthetic.make_project(base / "project", size, seed)
-    pristine = base / "docs-pristine"
-    shutil.copytree(project / "docs", pristine)
-    load_all(Project.resolve(project))  # raises DataError if the synthetic data were invalid
-    builds = []
-    for run in range(1, runs + 1):
-        shutil.rmtree(project / "docs")
-        shutil.copytree(pristine, project / "docs")  # a cold build: no generated pages yet
-        builds.append(run_build(project, base / "out"))
-        _progress(f"{size} countries: build {run}/{runs}: {builds[-1]['time_s']['build']:.1f} s")
-    checks = [time_check(project) for _ in range(runs)]
-    times = _median_of(builds, "time_s")
-    times["check"] = statistics.median(checks)
-    data_bytes = sum(p.stat().st_size for p in (project / "data" / "countries").glob("*.yml"))
-    return {
-        "countries": size,
-        "data_bytes": data_bytes,
-        "time_s": times,
-        "time_s_runs": {
-            **{k: [r["time_s"][k] for r in builds] for k in builds[0]["time_s"]},
-            "check": checks,
-        },
-        "peak_rss_mb": _median_of(builds, "peak_rss_mb"),
-        "offline_zip": builds[-1]["offline_zip"],
-        **measure_site(base / "out" / "site"),
-        "site": str(base / "out" / "site"),
-    }
+HEADLINE_SIZE = 200
+# Issue 9, "Speed where contributors wait": before the restructuring (6279d10), 200 real-size countries.
+PREVIOUS: dict[str, dict[int, float]] = {
+    "check": {200: 3.5},
+    "site": {200: 146.0},
+    "serve_rebuild": {200: 25.0, 5: 4.0},
+}
+SITE_TARGET_SHARE = 0.6  # make site at 200: at most this share of the previous time
+# (label, key in time_s, key in PREVIOUS): the waits compared with the previous figures
+WAITS = [
+    ("make check, one file edited", "check_edited", "check"),
+    ("make check, no cache", "check_cold", "check"),
+    ("make site", "site", "site"),
+    ("make serve, edit -> page shows it", "serve_rebuild", "serve_rebuild"),
+    ("mkdocs serve --dirty, edit -> shown", "serve_dirty_rebuild", "serve_rebuild"),  # with --serve-dirty
+]
+NOTES = [
+    "times in seconds, medians of the runs listed in time_s_runs; sizes in bytes, gzipped at level "
+    f"{GZIP_LEVEL}; each command runs in a fresh process in the project copy, interpreter start-up included",
+    "make check: check_cold with build/ removed before each run; check_unchanged with the cache and no "
+    "change; check_edited after one text of one country file changed (the cache holds the other files)",
+    "make site: python -m baohao site from a copy with no generated pages and no build/ (no cache)",
+    "make serve: serve_rebuild is the time from writing the edited file until the dev server serves "
+    "the country's zh and en pages with the new text; serve_settled until the server is idle again "
+    "(the hook's rewrite of the generated page sets off a second build); builds_started per edit",
+    "first visit: the largest country page (zh, and the same country in en) plus the CSS and JS it "
+    "references; the search index and search worker load only when a search starts and are not counted",
+]
 
 
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-# --- ratios and targets --------------------------------------------------------------------------
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
 
 
-def _get(results: dict[int, Any], size: int, *keys: str) -> float | None:
+# --- the project to measure -------------------------------------------------------------------------
+
+
+def export_rev(rev: str, dest: Path) -> Path:
+    """The files of commit `rev` in dest (git archive: the working tree and index are not touched)."""
+    proc = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev], capture_output=True, check=False)
+    if proc.returncode:
+        raise SystemExit(f"git archive {rev} failed: {proc.stderr.decode(errors='replace').strip()}")
+    dest.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest
+
+
+def pinned_settings() -> dict[str, str]:
+    """The real project's build date and repository, for the copies (which have no git history)."""
+    from baohao.project import Project
+
+    settings = Project.resolve(ROOT)
+    pinned = {"BAOHAO_REPOSITORY": settings.repository}
+    if settings.epoch is not None:
+        pinned["SOURCE_DATE_EPOCH"] = str(settings.epoch)
+    return pinned
+
+
+# --- one size ----------------------------------------------------------------------------------------
+
+
+def _runs(timed: list[waits.Timed]) -> list[float]:
+    return [t.wall for t in timed]
+
+
+def bench_size(
+    size: int, args: argparse.Namespace, work: Path, source: Path, pinned: dict[str, str], *, stages: bool
+) -> dict[str, Any]:
+    base = work / str(size)
+    real = args.data == "real"
+    project = synthetic.make_project(base / "project", size, args.seed, source, real=real, copy_scripts=True)
+    env = waits.child_env(project, pinned)
+    files = sorted((project / "data" / "countries").glob("*.yml"))
+    sizes = [path.stat().st_size for path in files]
+    edited = files[0]
+    load_before = os.getloadavg()
+    runs: dict[str, list[float]] = {}
+    rss: dict[str, float | None] = {}
+
+    _progress(f"{size} countries: make check x{args.check_runs} in each state of the cache")
+    for name, timed in waits.time_checks(project, env, edited, args.check_runs).items():
+        runs[name] = _runs(timed)
+    stage_times = waits.time_stages(project, env) if stages else {}
+
+    _progress(f"{size} countries: make site x{args.site_runs}")
+    sites = waits.time_site(project, env, base / "out", args.site_runs)
+    runs["site"] = _runs(sites)
+    rss["site"] = _median([t.peak_rss_mb for t in sites])
+    _progress(f"{size} countries: make site {', '.join(f'{t:.1f}' for t in runs['site'])} s")
+
+    serve = _time_serves(project, env, edited, args, runs, rss) if args.edits else {}
+
+    times: dict[str, float | None] = {name: _median(values) for name, values in runs.items()}
+    times.update(stage_times)
+    site = base / "out" / "site"
+    zips = sorted((base / "out" / "dist").glob("*.zip"))
+    return {
+        "countries": size,
+        "data": args.data,
+        "data_bytes": sum(sizes),
+        "data_file_bytes": {"median": statistics.median(sizes), "max": max(sizes)},
+        "time_s": times,
+        "time_s_runs": runs,
+        "serve": serve,
+        "peak_rss_mb": rss,
+        "load_average": {"before": load_before, "after": os.getloadavg()},
+        "offline_zip": zips[0].stat().st_size if zips else None,
+        **measure_site(site),
+        "site": str(site),
+    }
+
+
+def _time_serves(
+    project: Path,
+    env: dict[str, str],
+    edited: Path,
+    args: argparse.Namespace,
+    runs: dict[str, list[float]],
+    rss: dict[str, float | None],
+) -> dict[str, Any]:
+    """`make serve` (and with --serve-dirty `mkdocs serve --dirty`): times into runs and rss, the rest returned."""
+    serve: dict[str, Any] = {}
+    size = len(list(edited.parent.glob("*.yml")))
+    for variant in ("serve", "serve_dirty") if args.serve_dirty else ("serve",):
+        flag = " --dirty" if variant == "serve_dirty" else ""
+        _progress(f"{size} countries: make serve{flag}, {args.edits} edit(s) of {edited.name}")
+        # --dirty is an experiment: give up once an edit takes 3 times the plain server's first build
+        # (mkdocs-static-i18n 1.3.1 can spend many minutes deduplicating the search index of a dirty build)
+        limit = max(60.0, 3 * runs["serve_first_build"][0]) if flag else waits.TIMEOUT
+        try:
+            found = waits.time_serve(project, env, edited, args.edits, dirty=bool(flag), rebuild_timeout=limit)
+        except waits.BenchError as exc:
+            if not flag:
+                raise
+            serve[variant] = {"error": str(exc)}  # an extra: the size's other figures stand
+            _progress(f"{size} countries: make serve{flag} FAILED: {exc}")
+            continue
+        runs[f"{variant}_rebuild"], runs[f"{variant}_settled"] = found.pop("rebuild"), found.pop("settled")
+        runs[f"{variant}_first_build"] = [found.pop("first_build")]
+        rss[variant] = found.pop("peak_rss_mb")
+        found["phases_s"] = _median_phases(found.pop("phases"))
+        serve[variant] = found
+        _progress(f"{size} countries: rebuilds {', '.join(f'{t:.1f}' for t in runs[f'{variant}_rebuild'])} s")
+    return serve
+
+
+def _median_phases(edits: list[dict[str, float]]) -> dict[str, float | None]:
+    """Per step of the first build after an edit, the median time since the edit."""
+    steps = dict.fromkeys(step for edit in edits for step in edit)
+    return {step: _median([edit[step] for edit in edits if step in edit]) for step in steps}
+
+
+def bench_all(
+    args: argparse.Namespace, work: Path, source: Path, pinned: dict[str, str], *, stages: bool
+) -> dict[int, Any]:
+    results: dict[int, Any] = {}
+    for size in args.sizes:
+        try:
+            results[size] = bench_size(size, args, work, source, pinned, stages=stages)
+        except (waits.BenchError, ValueError) as exc:
+            results[size] = {"countries": size, "error": str(exc)}
+            _progress(f"{size} countries: FAILED: {exc}")
+    return results
+
+
+# --- comparisons and targets -------------------------------------------------------------------------
+
+
+def _get(results: dict[int, Any], size: int, *keys: str) -> Any:
     value: Any = results.get(size)
     for key in keys:
         if not isinstance(value, dict) or key not in value:
@@ -360,15 +232,36 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
 
+def comparison(results: dict[int, Any], baseline: dict[int, Any] | None = None) -> list[dict[str, Any]]:
+    """Each wait at each size: its median, and its ratio to the previous figure and the baseline's."""
+    rows = []
+    for label, key, previous_key in WAITS:
+        for size in sorted(results):
+            median = _get(results, size, "time_s", key)
+            previous = PREVIOUS[previous_key].get(size)
+            base = _get(baseline, size, "time_s", key) if baseline else None
+            rows.append(
+                {
+                    "wait": label,
+                    "key": key,
+                    "countries": size,
+                    "median_s": median,
+                    "previous_s": previous,
+                    "ratio_to_previous": _ratio(median, previous),
+                    "baseline_s": base,
+                    "ratio_to_baseline": _ratio(median, base),
+                }
+            )
+    return rows
+
+
 def ratios(results: dict[int, Any]) -> dict[str, float | None]:
-    load, render = _get(results, 200, "time_s", "load"), _get(results, 200, "time_s", "render")
-    own = load + render if load is not None and render is not None else None
-    build200 = _get(results, 200, "time_s", "build")
+    load, render = _get(results, 200, "time_s", "load_cold"), _get(results, 200, "time_s", "render")
+    site = _get(results, 200, "time_s", "site")
     return {
-        "build_200_over_50": _ratio(build200, _get(results, 50, "time_s", "build")),
-        "own_stages_share_200": _ratio(own, build200),
-        # the hook repeats load+render in each of the two MkDocs builds
-        "own_code_share_200_incl_hook_estimate": _ratio(3 * own if own is not None else None, build200),
+        "site_200_over_50": _ratio(site, _get(results, 50, "time_s", "site")),
+        "load_cold_share_of_site_200": _ratio(load, site),
+        "render_share_of_site_200": _ratio(render, site),
         "page_gz_200_over_5": _ratio(
             _get(results, 200, "country_page_gz", "all", "median"), _get(results, 5, "country_page_gz", "all", "median")
         ),
@@ -380,130 +273,29 @@ def _target(name: str, measured: float | None, limit: float, unit: str, strict: 
     return {"target": name, "measured": measured, "limit": limit, "unit": unit, "pass": passed}
 
 
-def targets(results: dict[int, Any], r: dict[str, float | None]) -> list[dict[str, Any]]:
-    visit = _get(results, 200, "first_visit_max_gz")
+def targets(
+    results: dict[int, Any], r: dict[str, float | None], baseline: dict[int, Any] | None = None
+) -> list[dict[str, Any]]:
+    at = HEADLINE_SIZE
+    base_site = _get(baseline, at, "time_s", "site") if baseline else None
+    site_ref, ref_name = (base_site, "the baseline") if base_site else (PREVIOUS["site"][at], "the previous")
+    visit = _get(results, at, "first_visit_max_gz")
     return [
-        _target("200-country build <= 4.5 x 50-country build", r["build_200_over_50"], 4.5, "x"),
         _target(
-            "own stages (load, validate, render) < 10% of the build at 200",
-            r["own_stages_share_200"],
-            0.10,
-            "share",
-            strict=True,
+            f"make check at {at}, one file edited, < 1 s", _get(results, at, "time_s", "check_edited"), 1.0, "s", True
         ),
-        _target("check on 200 countries < 2 s", _get(results, 200, "time_s", "check"), 2.0, "s", strict=True),
-        _target("median country page gz at 200 <= 1.3 x at 5", r["page_gz_200_over_5"], 1.3, "x"),
-        _target("first visit (HTML+CSS+JS gz) <= 80 KB at 200", visit / KB if visit is not None else None, 80, "KB"),
+        _target(f"make check at {at}, no cache, < 1 s", _get(results, at, "time_s", "check_cold"), 1.0, "s", True),
+        _target(
+            f"make site at {at} <= {SITE_TARGET_SHARE} x {ref_name} {site_ref:.0f} s",
+            _get(results, at, "time_s", "site"),
+            round(SITE_TARGET_SHARE * site_ref, 1),
+            "s",
+        ),
+        _target(f"make serve rebuild at {at} < 5 s", _get(results, at, "time_s", "serve_rebuild"), 5.0, "s", True),
+        _target(f"make site at {at} <= 4.5 x at 50", r["site_200_over_50"], 4.5, "x"),
+        _target(f"median country page gz at {at} <= 1.3 x at 5", r["page_gz_200_over_5"], 1.3, "x"),
+        _target(f"first visit (HTML+CSS+JS gz) <= 80 KB at {at}", visit / KB if visit is not None else None, 80, "KB"),
     ]
-
-
-# --- Lighthouse -----------------------------------------------------------------------------------
-
-
-def lighthouse_missing() -> str | None:
-    if not shutil.which("npm"):
-        return "npm is not installed (sudo apt-get install npm)"
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (sudo apt-get install chromium)"
-    return None
-
-
-def install_lighthouse(prefix: Path) -> Path:
-    """npm lighthouse@LIGHTHOUSE_VERSION in build/node_modules, installed once."""
-    package = prefix / "node_modules" / "lighthouse" / "package.json"
-    if not package.is_file() or json.loads(package.read_text(encoding="utf-8")).get("version") != LIGHTHOUSE_VERSION:
-        _progress(f"installing lighthouse@{LIGHTHOUSE_VERSION} into {prefix}/node_modules")
-        prefix.mkdir(parents=True, exist_ok=True)
-        cmd = ["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund", f"lighthouse@{LIGHTHOUSE_VERSION}"]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=600)
-        if proc.returncode:
-            raise BenchError(f"npm install lighthouse failed: {proc.stderr[-1000:]}")
-    return prefix / "node_modules" / ".bin" / "lighthouse"
-
-
-class _GzipHandler(SimpleHTTPRequestHandler):
-    """Static files gzipped when the browser asks, as a real web host serves them (Lighthouse scores
-    transfer sizes); quiet."""
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in COMPRESSIBLE and path.is_file()):
-            super().do_GET()
-            return
-        body = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """site/ over http on 127.0.0.1 (gzip as on a real host), in a thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def run_lighthouse(binary: Path, url: str, report: Path) -> dict[str, Any]:
-    cmd = [
-        str(binary),
-        url,
-        "--quiet",
-        "--output=json",
-        f"--output-path={report}",
-        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-        "--disable-full-page-screenshot",
-        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-    ]
-    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, timeout=300)
-    if proc.returncode or not report.is_file():
-        return {"url": url, "error": (proc.stderr or proc.stdout)[-1000:]}
-    result = json.loads(report.read_text(encoding="utf-8"))
-    categories, audits = result["categories"], result["audits"]
-    scores = {
-        c: round(categories[c]["score"] * 100) if categories.get(c, {}).get("score") is not None else None
-        for c in LIGHTHOUSE_CATEGORIES
-    }
-    return {
-        "url": url,
-        "report": str(report),
-        "scores": scores,
-        "pass": {c: s is not None and s >= LIGHTHOUSE_GOOD for c, s in scores.items()},
-        "metrics": {m: audits[m].get("numericValue") for m in LIGHTHOUSE_METRICS if m in audits},
-    }
-
-
-def lighthouse(site: Path, label: str, reports: Path) -> dict[str, Any]:
-    missing = lighthouse_missing()
-    if missing:
-        return {"skipped": f"Lighthouse skipped: {missing}"}
-    try:
-        binary = install_lighthouse(ROOT / "build")
-    except (BenchError, subprocess.TimeoutExpired) as exc:
-        return {"skipped": f"Lighthouse skipped: {exc}"}
-    reports.mkdir(parents=True, exist_ok=True)
-    country = sorted(site.glob("countries/*/index.html"))[0].parent.name
-    pages: dict[str, Any] = {}
-    with serve(site) as base:
-        for name, path in (("home", "/"), ("country", f"/countries/{country}/")):
-            _progress(f"lighthouse: {base}{path}")
-            pages[name] = run_lighthouse(binary, base + path, reports / f"lighthouse-{name}.json")
-    return {"version": LIGHTHOUSE_VERSION, "site": label, "form_factor": "mobile", "pages": pages}
 
 
 # --- report ------------------------------------------------------------------------------------------
@@ -521,17 +313,32 @@ def _mb(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}"
 
 
+def _n(value: Any) -> str:
+    return "-" if not value else "/".join(map(str, value))
+
+
 ROWS: list[tuple[str, tuple[str, ...], Callable[[Any], str]]] = [
-    ("build, whole (s)", ("time_s", "build"), _s),
-    ("  load + validate (s)", ("time_s", "load"), _s),
-    ("  render + write pages (s)", ("time_s", "render"), _s),
-    ("  MkDocs online build (s) *", ("time_s", "mkdocs_online"), _s),
-    ("  offline build + zip (s) *", ("time_s", "offline_bundle"), _s),
-    ("  start-up, imports (s)", ("time_s", "startup"), _s),
-    ("check (s)", ("time_s", "check"), _s),
-    ("peak RSS MkDocs (MB)", ("peak_rss_mb", "mkdocs"), _mb),
-    ("peak RSS parent (MB)", ("peak_rss_mb", "parent"), _mb),
-    ("data files (KB)", ("data_bytes",), _kb),
+    ("data files, total (KB)", ("data_bytes",), _kb),
+    ("data file, median (KB)", ("data_file_bytes", "median"), _kb),
+    ("make check, one file edited (s)", ("time_s", "check_edited"), _s),
+    ("make check, no cache (s)", ("time_s", "check_cold"), _s),
+    ("make check, nothing changed (s)", ("time_s", "check_unchanged"), _s),
+    ("make site (s)", ("time_s", "site"), _s),
+    ("  load+validate, no cache, in-process (s)", ("time_s", "load_cold"), _s),
+    ("  load+validate, cache, in-process (s)", ("time_s", "load_warm"), _s),
+    ("  render step (load, pages, nav) (s)", ("time_s", "render"), _s),
+    ("make serve, first build (s)", ("time_s", "serve_first_build"), _s),
+    ("make serve, edit -> page shows it (s)", ("time_s", "serve_rebuild"), _s),
+    ("make serve, edit -> server idle (s)", ("time_s", "serve_settled"), _s),
+    ("  builds started per edit", ("serve", "serve", "builds_started"), _n),
+    ("  edit -> watcher starts a build (s)", ("serve", "serve", "phases_s", "started"), _s),
+    ("  -> zh pages start (config, hook) (s)", ("serve", "serve", "phases_s", "zh"), _s),
+    ("  -> en pages start (s)", ("serve", "serve", "phases_s", "en"), _s),
+    ("  -> build done (s)", ("serve", "serve", "phases_s", "built"), _s),
+    ("make serve --dirty, edit -> page shows it (s)", ("time_s", "serve_dirty_rebuild"), _s),
+    ("make serve --dirty, edit -> server idle (s)", ("time_s", "serve_dirty_settled"), _s),
+    ("peak RSS, make site (MB)", ("peak_rss_mb", "site"), _mb),
+    ("peak RSS, make serve (MB)", ("peak_rss_mb", "serve"), _mb),
     ("country page gz, median (KB)", ("country_page_gz", "all", "median"), _kb),
     ("country page gz, largest (KB)", ("country_page_gz", "all", "max"), _kb),
     ("search index zh gz (KB)", ("search_index", "zh", "gz"), _kb),
@@ -541,18 +348,46 @@ ROWS: list[tuple[str, tuple[str, ...], Callable[[Any], str]]] = [
     ("first visit en, HTML+CSS+JS gz (KB)", ("first_visit", "en", "total_gz"), _kb),
     ("  of which page HTML (KB)", ("first_visit", "zh", "html_gz"), _kb),
     ("search worker script gz, not counted (KB)", ("first_visit", "zh", "search_worker_gz"), _kb),
+    (
+        "load average before / after",
+        ("load_average",),
+        lambda v: "-" if not v else f"{v['before'][0]:.1f}/{v['after'][0]:.1f}",
+    ),
 ]
 
 
-def _table(report: dict[str, Any]) -> list[str]:
-    sizes = [int(s) for s in report["results"]]
+def _table(results: dict[int, Any]) -> list[str]:
+    sizes = sorted(results)
     lines = [f"{'countries':44}" + "".join(f"{s:>10}" for s in sizes)]
     for label, keys, fmt in ROWS:
-        cells = [fmt(_get(report["results"], s, *keys)) for s in sizes]
-        lines.append(f"{label:44}" + "".join(f"{c:>10}" for c in cells))
-    for size in sizes:
-        if "error" in report["results"][size]:
-            lines.append(f"{size} countries: FAILED: {report['results'][size]['error']}")
+        cells = [fmt(_get(results, s, *keys)) for s in sizes]
+        if any(c != "-" for c in cells):
+            lines.append(f"{label:44}" + "".join(f"{c:>10}" for c in cells))
+    lines += [f"{s} countries: FAILED: {results[s]['error']}" for s in sizes if "error" in results[s]]
+    return lines
+
+
+def _x(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+
+
+def _comparison_lines(rows: list[dict[str, Any]], with_baseline: bool) -> list[str]:
+    head = f"{'':36}{'countries':>10}{'median s':>10}{'previous':>10}{'ratio':>8}"
+    if with_baseline:
+        head += f"{'baseline':>10}{'ratio':>8}"
+    lines = [head]
+    for row in rows:
+        if row["median_s"] is None and row["baseline_s"] is None:
+            continue  # not measured (the --dirty serve without --serve-dirty)
+        if row["previous_s"] is None and row["baseline_s"] is None:
+            continue
+        line = (
+            f"{row['wait']:36}{row['countries']:>10}{_s(row['median_s']):>10}{_s(row['previous_s']):>10}"
+            f"{_x(row['ratio_to_previous']):>8}"
+        )
+        if with_baseline:
+            line += f"{_s(row['baseline_s']):>10}{_x(row['ratio_to_baseline']):>8}"
+        lines.append(line)
     return lines
 
 
@@ -563,119 +398,126 @@ def _verdict(passed: bool | None) -> str:
 def _measured(t: dict[str, Any]) -> str:
     m = t["measured"]
     if m is None:
-        return "not measured (needs the sizes 5, 50 and 200)"
-    if t["unit"] == "share":
-        return f"{m:.1%} (limit {t['limit']:.0%})"
+        return "not measured"
     return f"{m:.2f} {t['unit']} (limit {t['limit']} {t['unit']})"
-
-
-def _lighthouse_lines(lh: dict[str, Any]) -> list[str]:
-    if "skipped" in lh:
-        return [lh["skipped"]]
-    lines = [f"Lighthouse {lh['version']} on the {lh['site']} site, {lh['form_factor']} (good: >= {LIGHTHOUSE_GOOD})"]
-    lines.append(f"{'page':10}" + "".join(f"{c:>16}" for c in LIGHTHOUSE_CATEGORIES))
-    for name, page in lh["pages"].items():
-        if "error" in page:
-            last = (page["error"].strip().splitlines() or ["no output"])[-1]
-            lines.append(f"{name:10}failed: {last}")
-            continue
-        cells = [
-            f"{s if s is not None else '-'}{'' if ok else ' (<95)'}"
-            for s, ok in zip(page["scores"].values(), page["pass"].values(), strict=True)
-        ]
-        lines.append(f"{name:10}" + "".join(f"{c:>16}" for c in cells))
-    return lines
 
 
 def format_report(report: dict[str, Any]) -> str:
     m = report["machine"]
+    runs = report["runs"]
     lines = [
-        f"baohao benchmark: medians of {report['runs']} run(s) per size; {m['cpus']} CPUs; "
-        f"sizes gzipped at level {GZIP_LEVEL}, 1 KB = 1024 bytes",
+        f"baohao benchmark on {report['data']} data ({report['measured']}); {m['cpus']} CPUs; medians of "
+        f"{runs['check']} check run(s) per cache state, {runs['site']} site build(s), {runs['edits']} serve edit(s)",
         "",
-        *_table(report),
+        *_table(report["results"]),
+    ]
+    baseline = report.get("baseline")
+    if baseline:
+        lines += ["", f"baseline {baseline['rev']}:", *_table(baseline["results"])]
+    lines += [
         "",
-        f"* {HOOK_NOTE}",
-        "  first visit: the largest country page (zh, and the same country in en) plus the CSS and JS it references;",
-        "  not counted: the search index (fetched when a search starts) and the search worker script",
-        "  (both load only when the reader starts a search; see 'search worker script gz').",
+        "compared with the figures before the restructuring (issue 9: previous)"
+        + (f" and with {baseline['rev']} measured now (baseline)" if baseline else ""),
+        *_comparison_lines(report["comparison"], bool(baseline)),
         "",
         "ratios:",
+        *(f"  {name:40} {'-' if v is None else f'{v:.3f}'}" for name, v in report["ratios"].items()),
+        "",
+        "targets:",
+        *(f"  {_verdict(t['pass'])}  {t['target']}: {_measured(t)}" for t in report["targets"]),
+        "",
+        *(f"- {note}" for note in NOTES),
     ]
-    for name, value in report["ratios"].items():
-        lines.append(f"  {name:40} {'-' if value is None else f'{value:.3f}'}")
-    lines += ["", "targets:"]
-    lines += [f"  {_verdict(t['pass'])}  {t['target']}: {_measured(t)}" for t in report["targets"]]
     if report.get("lighthouse"):
-        lines += ["", *_lighthouse_lines(report["lighthouse"])]
+        lines += ["", *lh.report_lines(report["lighthouse"])]
     return "\n".join(lines)
 
 
-# --- command line --------------------------------------------------------------------------------
+# --- command line ------------------------------------------------------------------------------------
+
+
+def _git(*args: str) -> str:
+    proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return proc.stdout.strip()
 
 
 def _machine() -> dict[str, Any]:
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False)
-    status = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False)
     versions = {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n")}
     return {
         "cpus": os.cpu_count(),
         "platform": platform.platform(),
         "python": platform.python_version(),
-        "commit": commit.stdout.strip() or None,
-        "uncommitted_changes": bool(status.stdout.strip()),  # the working tree was measured, not the commit
+        "commit": _git("rev-parse", "HEAD") or None,
+        "uncommitted_changes": bool(_git("status", "--porcelain")),  # with the working tree measured
         **versions,
     }
 
 
+def _count(value: str) -> int:
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return n
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="country counts (default 5,50,200)")
-    parser.add_argument(
-        "--runs",
-        type=int,
-        default=int(os.environ.get("BENCH_RUNS", "3")),
-        help="builds per size (default 3, or BENCH_RUNS)",
+    add = parser.add_argument
+    add("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="country counts (default 5,50,200)")
+    add("--data", choices=("real", "synthetic"), default="real", help="real-size copies (default) or synthetic")
+    add("--check-runs", type=_count, default=5, help="make check runs per cache state (default 5)")
+    add(
+        "--site-runs",
+        type=_count,
+        default=int(os.environ.get("BENCH_RUNS", "1")),
+        help="make site runs per size (default 1, or BENCH_RUNS)",
     )
-    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic data")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the JSON goes (default build/bench.json)")
-    parser.add_argument(
+    add("--edits", type=_count, default=3, help="edits timed under make serve per size (default 3; 0: no serve)")
+    add("--serve-dirty", action="store_true", help="also time the edits under `mkdocs serve --dirty`")
+    add("--seed", type=int, default=0, help="seed of the country codes and synthetic data")
+    add("--rev", help="measure this commit instead of the working tree")
+    add("--baseline", metavar="REV", help="also measure this commit on the same sizes (e.g. 6279d10)")
+    add("--out", type=Path, default=DEFAULT_OUT, help="where the JSON goes (default build/bench.json)")
+    add(
         "--lighthouse",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="score the smallest site with Lighthouse (default on)",
+        help="score the smallest site with Lighthouse if npm and chromium are there (default on)",
     )
-    parser.add_argument("--worker", nargs=2, type=Path, metavar=("ROOT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
-    if not args.sizes or min(args.sizes) < 1 or args.runs < 1:
-        parser.error("--sizes needs positive numbers and --runs at least 1")
+    if not args.sizes or min(args.sizes) < 1 or args.check_runs < 1 or args.site_runs < 1:
+        parser.error("--sizes needs positive numbers; --check-runs and --site-runs at least 1")
     return args
 
 
 def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    from baohao.load import DataError
-
-    results: dict[int, Any] = {}
-    for size in args.sizes:
-        try:
-            results[size] = bench_size(size, args.runs, args.seed, work)
-        except (BenchError, DataError) as exc:
-            message = exc.report() if isinstance(exc, DataError) else str(exc)
-            results[size] = {"countries": size, "error": message}
-            _progress(f"{size} countries: FAILED: {message}")
+    source = export_rev(args.rev, work / "source") if args.rev else ROOT
+    pinned = pinned_settings()  # the same build date and links for the baseline
+    results = bench_all(args, work / "current", source, pinned, stages=True)
+    baseline = None
+    if args.baseline:
+        _progress(f"baseline {args.baseline}")
+        old = export_rev(args.baseline, work / "baseline-source")
+        baseline = bench_all(args, work / "baseline", old, pinned, stages=False)
     r = ratios(results)
-    report = {
+    report: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
-        "runs": args.runs,
+        "measured": f"commit {args.rev}" if args.rev else "working tree",
+        "data": args.data,
         "seed": args.seed,
         "sizes": args.sizes,
-        "notes": [HOOK_NOTE, f"gzip level {GZIP_LEVEL}; sizes in bytes; times in seconds (medians)"],
+        "runs": {"check": args.check_runs, "site": args.site_runs, "edits": args.edits},
+        "notes": NOTES,
         "results": results,
+        "previous": {"source": "issue 9, before the restructuring (6279d10)", "time_s": PREVIOUS},
+        "comparison": comparison(results, baseline),
         "ratios": r,
-        "targets": targets(results, r),
+        "targets": targets(results, r, baseline),
     }
+    if baseline is not None:
+        report["baseline"] = {"rev": args.baseline, "results": baseline}
     if args.lighthouse:
         report["lighthouse"] = _lighthouse_smallest(results, args.out.parent)
     return report
@@ -685,22 +527,27 @@ def _lighthouse_smallest(results: dict[int, Any], reports: Path) -> dict[str, An
     built = [size for size, result in sorted(results.items()) if "site" in result]
     if not built:
         return {"skipped": "Lighthouse skipped: no site was built"}
-    return lighthouse(Path(results[built[0]]["site"]), f"{built[0]}-country", reports)
+    return lh.lighthouse(Path(results[built[0]]["site"]), f"{built[0]}-country", reports, ROOT / "build")
+
+
+def _drop_paths(results: dict[int, Any]) -> None:
+    for result in results.values():
+        result.pop("site", None)  # a temporary directory, gone now
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.worker:
-        return _worker(*args.worker)
     with tempfile.TemporaryDirectory(prefix="baohao-bench-") as tmp:
         report = run(args, Path(tmp))
-    for result in report["results"].values():
-        result.pop("site", None)  # a temporary directory, gone now
+    _drop_paths(report["results"])
+    if "baseline" in report:
+        _drop_paths(report["baseline"]["results"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(format_report(report))
     print(f"\nwritten: {args.out}")
-    return 1 if any("error" in r for r in report["results"].values()) else 0
+    failed = [r for part in (report["results"], report.get("baseline", {}).get("results", {})) for r in part.values()]
+    return 1 if any("error" in r for r in failed) else 0
 
 
 if __name__ == "__main__":

@@ -50,7 +50,8 @@ def run_mkdocs(project: Project, out: Path, *, offline: bool) -> subprocess.Pope
 def mkdocs_builds(project: Project, online: Path, offline: Path) -> bool:
     """The online and the offline build, side by side (one per core). True if both succeed."""
     running = [run_mkdocs(project, online, offline=False), run_mkdocs(project, offline, offline=True)]
-    return all(process.wait() == 0 for process in running)
+    codes = [process.wait() for process in running]  # wait for both, even when one fails first
+    return codes == [0, 0]
 
 
 def site_command(project: Project, site_dir: Path, dist_dir: Path) -> int:

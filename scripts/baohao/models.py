@@ -449,11 +449,21 @@ class Route(Strict):
 
 
 LapseEvent = Annotated[
-    Literal["last-activity", "last-top-up", "plan-end", "missed-payment", "zero-balance", "activation", "unknown"],
+    Literal[
+        "last-activity",
+        "last-top-up",
+        "validity-end",
+        "plan-end",
+        "missed-payment",
+        "zero-balance",
+        "activation",
+        "unknown",
+    ],
     Field(
         description=(
             "What the operator's rule counts from: `last-activity` (the last call, SMS, data use or other "
-            "qualifying use), `last-top-up`, `plan-end` (the plan or bundle expired and was not renewed), "
+            "qualifying use), `last-top-up`, `validity-end` (a prepaid card's validity period ran out), "
+            "`plan-end` (the plan or bundle expired and was not renewed), "
             "`missed-payment` (a bill or renewal payment was missed or declined), "
             "`zero-balance`, `activation`, or `unknown` when no source says."
         )

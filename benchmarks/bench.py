@@ -121,7 +121,9 @@ def bench_size(
 ) -> dict[str, Any]:
     base = work / str(size)
     real = args.data == "real"
-    project = synthetic.make_project(base / "project", size, args.seed, source, real=real, copy_scripts=True)
+    project = synthetic.make_project(
+        base / "project", size, args.seed, source, real=real, real_files=args.real_files, copy_scripts=True
+    )
     env = waits.child_env(project, pinned)
     files = sorted((project / "data" / "countries").glob("*.yml"))
     sizes = [path.stat().st_size for path in files]
@@ -406,7 +408,9 @@ def format_report(report: dict[str, Any]) -> str:
     m = report["machine"]
     runs = report["runs"]
     lines = [
-        f"baohao benchmark on {report['data']} data ({report['measured']}); {m['cpus']} CPUs; medians of "
+        f"baohao benchmark on {report['data']} data"
+        + (f" (copies of {', '.join(report['real_files'])})" if isinstance(report.get("real_files"), list) else "")
+        + f" ({report['measured']}); {m['cpus']} CPUs; medians of "
         f"{runs['check']} check run(s) per cache state, {runs['site']} site build(s), {runs['edits']} serve edit(s)",
         "",
         *_table(report["results"]),
@@ -465,6 +469,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add = parser.add_argument
     add("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="country counts (default 5,50,200)")
     add("--data", choices=("real", "synthetic"), default="real", help="real-size copies (default) or synthetic")
+    add(
+        "--real-files",
+        type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
+        help="copy only these real files, e.g. az,kz,pk,ru,uz (the five of issue 9's figures); default all",
+    )
     add("--check-runs", type=_count, default=5, help="make check runs per cache state (default 5)")
     add(
         "--site-runs",
@@ -472,7 +481,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=int(os.environ.get("BENCH_RUNS", "1")),
         help="make site runs per size (default 1, or BENCH_RUNS)",
     )
-    add("--edits", type=_count, default=3, help="edits timed under make serve per size (default 3; 0: no serve)")
+    add("--edits", type=_count, default=2, help="edits timed under make serve per size (default 2; 0: no serve)")
     add("--serve-dirty", action="store_true", help="also time the edits under `mkdocs serve --dirty`")
     add("--seed", type=int, default=0, help="seed of the country codes and synthetic data")
     add("--rev", help="measure this commit instead of the working tree")
@@ -506,6 +515,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "machine": _machine(),
         "measured": f"commit {args.rev}" if args.rev else "working tree",
         "data": args.data,
+        "real_files": args.real_files or "all",
         "seed": args.seed,
         "sizes": args.sizes,
         "runs": {"check": args.check_runs, "site": args.site_runs, "edits": args.edits},

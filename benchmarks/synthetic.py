@@ -421,15 +421,23 @@ def _set_line(text: str, key: str, value: str) -> str:
     return new
 
 
-def write_real_countries(root: Path, n: int, seed: int = 0, source: Path = ROOT) -> list[str]:
+def write_real_countries(
+    root: Path, n: int, seed: int = 0, source: Path = ROOT, only: list[str] | None = None
+) -> list[str]:
     """Write n real-size files into root/data/countries/ (replacing any there). Returns their codes.
 
-    The real files come first, unchanged; then copies of them in turn (file-name order), each under a
-    code from `choose_codes` (spread over the sub-regions) with that country's region and currency."""
+    The real files (or those of `only`) come first, unchanged; then copies of them in turn (file-name
+    order), each under a code from `choose_codes` (spread over the sub-regions) with that country's
+    region and currency."""
     folder = root / "data" / "countries"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     real = real_codes(source)
+    if only:
+        missing = sorted(set(only) - set(real))
+        if missing:
+            raise ValueError(f"no real country file for {', '.join(missing)} (there are {', '.join(real)})")
+        real = sorted(set(only))
     texts = [(source / "data" / "countries" / f"{code}.yml").read_text(encoding="utf-8") for code in real]
     catalogue = country_catalogue()
     others = [code for code in choose_codes(len(catalogue), seed) if code not in real]
@@ -467,10 +475,18 @@ def clean_outputs(root: Path) -> None:
 
 
 def make_project(
-    target: Path, n: int, seed: int = 0, source: Path = ROOT, *, real: bool = False, copy_scripts: bool = False
+    target: Path,
+    n: int,
+    seed: int = 0,
+    source: Path = ROOT,
+    *,
+    real: bool = False,
+    real_files: list[str] | None = None,
+    copy_scripts: bool = False,
 ) -> Path:
     """A copy of the project (configuration, templates, hand-written pages, vocabularies) with n
-    countries instead of the real ones: synthetic, or real-size copies of the real files (`real`).
+    countries instead of the real ones: synthetic, or real-size copies of the real files (`real`; only
+    of the codes in `real_files` if given).
 
     scripts/ is symlinked, or with `copy_scripts` copied, so that a benchmark runs one version of the
     code throughout, and a dev server's watcher (mkdocs.yml watches scripts/baohao) sees no edits made
@@ -494,7 +510,7 @@ def make_project(
         elif entry.name.endswith(tuple(f".{lang}.md" for lang in LANGS)):
             shutil.copy(entry, target / "docs" / entry.name)
     if real:
-        write_real_countries(target, n, seed, source)
+        write_real_countries(target, n, seed, source, real_files)
     else:
         allow_example_hosts(target)
         write_countries(target, n, seed)

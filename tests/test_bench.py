@@ -83,6 +83,11 @@ def test_two_hundred_synthetic_countries_are_valid(tmp_path: Path) -> None:
     assert {c.region for c in countries} == set(REGIONS)
 
 
+def _body(text: str) -> list[str]:
+    """A country file without its code, region and currency lines, which a real-size copy changes."""
+    return [line for line in text.splitlines() if line.split(":")[0] not in {"code", "region", "currency"}]
+
+
 def test_two_hundred_real_size_countries_are_valid_copies_of_the_real_files(tmp_path: Path) -> None:
     root = synthetic.make_project(tmp_path / "project", 200, real=True, copy_scripts=True)
     assert not (root / "scripts").is_symlink() and (root / "scripts" / "baohao" / "mkdocs_hook.py").is_file()
@@ -99,11 +104,21 @@ def test_two_hundred_real_size_countries_are_valid_copies_of_the_real_files(tmp_
             kept += 1
             continue
         assert (country.region, country.currency) == catalogue[country.code]
-        # a copy differs from one real file in its code, region and currency lines only
-        changed = {"code", "region", "currency"}
-        mine = [line for line in text.splitlines() if line.split(":")[0] not in changed]
-        assert any(mine == [x for x in r.splitlines() if x.split(":")[0] not in changed] for r in real.values())
+        assert _body(text) in [_body(r) for r in real.values()]  # a copy of one real file
     assert kept == len(real)
+
+
+def test_real_size_copies_can_come_from_chosen_files(tmp_path: Path) -> None:
+    root = synthetic.make_project(tmp_path / "project", 4, real=True, real_files=["uz", "kz"])
+    chosen = {
+        code: _body((ROOT / "data" / "countries" / f"{code}.yml").read_text(encoding="utf-8")) for code in ("kz", "uz")
+    }
+    files = sorted((root / "data" / "countries").glob("*.yml"))
+    assert len(files) == 4 and {"kz.yml", "uz.yml"} <= {f.name for f in files}
+    assert all(_body(f.read_text(encoding="utf-8")) in chosen.values() for f in files)
+    assert len(load_all(project_at(root)).countries) == 4
+    with pytest.raises(ValueError, match="no real country file for xx"):
+        synthetic.make_project(tmp_path / "other", 2, real=True, real_files=["xx"])
 
 
 def test_an_edit_changes_the_summary_in_both_languages_and_keeps_the_file_valid(tmp_path: Path) -> None:

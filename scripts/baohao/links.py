@@ -20,9 +20,9 @@ _URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 # Never linked, whatever data/hosts.yml says: link shorteners (they hide where a link goes),
-# messaging channels and invitations, file and image hosts (anyone can put anything there),
-# and the hosts of the SIM sellers whose articles this guide started from. An entry with a path
-# covers that path and everything under it.
+# messaging channels and invitations, and file and image hosts (anyone can put anything there).
+# An entry with a path covers that path and everything under it. Sellers' sites are not named
+# here: they are on no allowlist, so links to them are refused anyway.
 NEVER: tuple[str, ...] = (
     # shorteners
     "bit.ly", "t.co", "tinyurl.com", "goo.gl", "is.gd", "ow.ly", "buff.ly", "cutt.ly", "rb.gy", "t.ly",
@@ -31,11 +31,9 @@ NEVER: tuple[str, ...] = (
     "t.me", "telegram.me", "telegram.dog", "wa.me", "chat.whatsapp.com", "whatsapp.com/channel",
     "signal.group", "signal.me", "line.me/r", "qm.qq.com", "jq.qq.com", "u.wechat.com",
     # file and image hosts, also under big portals
-    "imgur.com", "imgbb.com", "ibb.co", "postimg.cc", "postimages.org", "cloud.mail.ru", "disk.yandex.ru",
+    "imgur.com", "imgbb.com", "ibb.co", "postimages.org", "cloud.mail.ru", "disk.yandex.ru",
     "disk.yandex.com", "drive.google.com", "docs.google.com", "dropbox.com", "mega.nz", "pan.baidu.com",
     "mediafire.com", "wetransfer.com",
-    # sellers
-    "esim1088.com", "jx0703.com",
 )  # fmt: skip
 
 

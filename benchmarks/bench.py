@@ -87,11 +87,19 @@ def _median(values: list[float]) -> float | None:
 # --- the project to measure -------------------------------------------------------------------------
 
 
-def export_rev(rev: str, dest: Path) -> Path:
-    """The files of commit `rev` in dest (git archive: the working tree and index are not touched)."""
-    proc = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev], capture_output=True, check=False)
+def resolve_rev(rev: str) -> str:
+    """The commit a name stands for now (HEAD moves while a long run goes on)."""
+    commit = _git("rev-parse", "--verify", f"{rev}^{{commit}}")
+    if not commit:
+        raise SystemExit(f"no commit {rev!r} in {ROOT}")
+    return commit
+
+
+def export_rev(commit: str, dest: Path) -> Path:
+    """The files of `commit` in dest (git archive: the working tree and index are not touched)."""
+    proc = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", commit], capture_output=True, check=False)
     if proc.returncode:
-        raise SystemExit(f"git archive {rev} failed: {proc.stderr.decode(errors='replace').strip()}")
+        raise SystemExit(f"git archive {commit} failed: {proc.stderr.decode(errors='replace').strip()}")
     dest.mkdir(parents=True)
     with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
         tar.extractall(dest, filter="data")
@@ -501,19 +509,23 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    source = export_rev(args.rev, work / "source") if args.rev else ROOT
+    started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    machine = _machine()  # before the run: the commit and the state of the working tree measured
+    commit = resolve_rev(args.rev) if args.rev else None
+    base_commit = resolve_rev(args.baseline) if args.baseline else None
+    source = export_rev(commit, work / "source") if commit else ROOT
     pinned = pinned_settings()  # the same build date and links for the baseline
     results = bench_all(args, work / "current", source, pinned, stages=True)
     baseline = None
-    if args.baseline:
+    if base_commit:
         _progress(f"baseline {args.baseline}")
-        old = export_rev(args.baseline, work / "baseline-source")
+        old = export_rev(base_commit, work / "baseline-source")
         baseline = bench_all(args, work / "baseline", old, pinned, stages=False)
     r = ratios(results)
     report: dict[str, Any] = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": _machine(),
-        "measured": f"commit {args.rev}" if args.rev else "working tree",
+        "date": started,
+        "machine": machine,
+        "measured": f"commit {commit[:12]}" if commit else "working tree",
         "data": args.data,
         "real_files": args.real_files or "all",
         "seed": args.seed,
@@ -527,7 +539,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "targets": targets(results, r, baseline),
     }
     if baseline is not None:
-        report["baseline"] = {"rev": args.baseline, "results": baseline}
+        report["baseline"] = {"rev": args.baseline, "commit": base_commit, "results": baseline}
     if args.lighthouse:
         report["lighthouse"] = _lighthouse_smallest(results, args.out.parent)
     return report

@@ -44,10 +44,6 @@ def formal_routes(country: Country, operator_id: str | None = None) -> list[Rout
     return [r for r in routes_for(country, operator_id) if r.kind != "lapse"]
 
 
-def lapse_routes(country: Country) -> list[Route]:
-    return [r for r in country.routes if r.kind == "lapse"]
-
-
 def online_routes(country: Country) -> list[Route]:
     return [r for r in country.routes if r.kind == "online"]
 

@@ -7,19 +7,37 @@ import shutil
 import sys
 from pathlib import Path
 
-from .load import DataError, load_all
+from .load import DataError, Dataset, load_all
 from .present.sync import generated_files
 from .project import Project
 from .schema import write_schemas
 
 
-def _check(project: Project) -> int:
+def _load(project: Project) -> Dataset | None:
+    """The validated data, or None after printing every problem, one per line."""
     try:
-        data = load_all(project)
+        return load_all(project)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
+        return None
+
+
+def _check(project: Project) -> int:
+    data = _load(project)
+    if data is None:
         return 1
     print(f"data OK: {len(data.countries)} countries ({', '.join(sorted(data.files))})")
+    return 0
+
+
+def _stale(project: Project, urls_only: bool) -> int:
+    """`stale`: the facts to read again (a report: it fails only if the data does not load); `urls`: every URL."""
+    from .stale import report, urls
+
+    data = _load(project)
+    if data is None:
+        return 1
+    print("\n".join(urls(project, data)) if urls_only else report(project, data))
     return 0
 
 
@@ -71,14 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(project.root, args.check)
     if args.command == "clean":
         return _clean(project)
-    if args.command == "stale":
-        from .stale import stale_command
-
-        return stale_command(project)
-    if args.command == "urls":
-        from .stale import urls_command
-
-        return urls_command(project)
+    if args.command in ("stale", "urls"):
+        return _stale(project, urls_only=args.command == "urls")
     if args.command == "links":
         from .linkcheck import links_command
 

@@ -11,8 +11,9 @@ from typing import Any, get_args
 
 from .models import Answer, ContactKind, LapseEvent, RefundRule, RegistrationKind, SourceKind, StageState, TimeUnit
 
-# Questions of the route finder (templates/_finder.html.j2).
-FINDER_QUESTIONS = ("in", "sim", "passport", "refund")
+# The route finder's questions (templates/_finder.html.j2), each with the document id from
+# data/documents.yml that a "no" rules out (route-finder.js reads it from the page), or None.
+FINDER_QUESTIONS: dict[str, str | None] = {"in": None, "sim": "sim-card", "passport": "passport", "refund": None}
 
 
 def literal_values(annotation: Any) -> tuple[str, ...]:
@@ -34,5 +35,5 @@ KEY_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "registration_": (literal_values(RegistrationKind), frozenset()),
     "contact_": (literal_values(ContactKind), frozenset()),
     "kind_": (literal_values(SourceKind), frozenset()),
-    "finder_q_": (FINDER_QUESTIONS, frozenset({"country"})),
+    "finder_q_": (tuple(FINDER_QUESTIONS), frozenset({"country"})),
 }

@@ -5,6 +5,7 @@ built from contacts. One home for each, so the check and the page agree on where
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from urllib.parse import quote
 
@@ -57,26 +58,24 @@ def parse_https_url(value: str) -> str:
     return f"https://{host}{rest}"
 
 
-def host_of(url: str) -> str:
-    """The host of a URL that parse_https_url accepted."""
+def host_and_path(url: str) -> tuple[str, str]:
+    """The host and the lowercased path of a URL that parse_https_url accepted."""
     match = _URL.fullmatch(url)
-    return match.group(1) if match else ""
+    if not match:
+        return "", ""
+    return match.group(1), re.split(r"[?#]", match.group(2) or "")[0].lower()
 
 
-def covers(entry: str, url: str) -> bool:
-    """Whether a host entry (`example.com`, or `example.com/path` for a path and below) covers the URL."""
-    host = host_of(url)
-    entry_host, _, entry_path = entry.partition("/")
-    if not (host == entry_host or host.endswith("." + entry_host)):
-        return False
-    if not entry_path:
-        return True
-    path = url[len("https://") + len(host) :].split("?")[0].split("#")[0].lower()
-    return path == f"/{entry_path}" or path.startswith(f"/{entry_path}/")
-
-
-def never_linked(url: str) -> bool:
-    return any(covers(entry, url) for entry in NEVER)
+def covers(entries: Iterable[str], url: str) -> bool:
+    """Whether any host entry (`example.com`, or `example.com/path` for a path and below) covers the URL."""
+    host, path = host_and_path(url)
+    for entry in entries:
+        entry_host, _, entry_path = entry.partition("/")
+        if not (host == entry_host or host.endswith("." + entry_host)):
+            continue
+        if not entry_path or path == f"/{entry_path}" or path.startswith(f"/{entry_path}/"):
+            return True
+    return False
 
 
 def mailto(address: str) -> str:

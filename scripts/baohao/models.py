@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from .cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
-from .links import covers, host_of, is_public_suffix, never_linked, parse_https_url
+from .links import NEVER, covers, host_and_path, is_public_suffix, parse_https_url
 from .patterns import CURRENCY, DIRECTION_MARKS, HAN, HOST, ID, LANGUAGE, NEVER_ENTRY, describe_character
 
 
@@ -754,13 +754,13 @@ class HostList(Strict):
 
     def problem(self, url: str) -> str | None:
         """Why a link to this (already parsed) URL may not appear in the guide, or None."""
-        host = host_of(url)
-        if never_linked(url) or any(covers(entry, url) for entry in self.never):
+        host, _ = host_and_path(url)
+        if covers((*NEVER, *self.never), url):
             return (
                 f"host not allowed: {host} (link shorteners, messaging channels, file hosts and image hosts "
                 "are never accepted)"
             )
-        if not any(covers(entry, url) for entry in self.operators + self.government + self.press + self.weak):
+        if not covers((*self.operators, *self.government, *self.press, *self.weak), url):
             return (
                 f"host not allowed: {host} is not in data/hosts.yml"
                 " (add it there if it is an operator, a regulator or an accepted source)"

@@ -16,14 +16,13 @@ The same walk gives every URL in the data (`python -m baohao urls`) for the week
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from pydantic import BaseModel
 
-from .load import DataError, Dataset, load_all
+from .load import Dataset
 from .load.problems import Loc, format_loc
 from .load.yaml_reader import Located, located, read_bytes
 from .models import Country, Operator, Period, Route, Source, Text
@@ -130,17 +129,22 @@ def _located(project: Project, data: Dataset) -> dict[str, Located]:
     return found
 
 
-def facts(project: Project, data: Dataset) -> list[Fact]:
-    found = []
+def _nodes(project: Project, data: Dataset) -> Iterator[tuple[Country, str, int, Node]]:
+    """Every node of every country with its file (as shown) and line."""
     lines = _located(project, data)
     for country in data.countries:
         located = lines.get(country.code)
         shown = project.shown(data.files[country.code])
         for node in walk(country):
-            if _is_fact(node):
-                assert isinstance(node.value, BaseModel)
-                line = located.where(node.loc)[0] if located else 1
-                found.append(Fact(country, shown, line, node.loc, node.value, node.parents))
+            yield country, shown, located.where(node.loc)[0] if located else 1, node
+
+
+def facts(project: Project, data: Dataset) -> list[Fact]:
+    found = []
+    for country, shown, line, node in _nodes(project, data):
+        if _is_fact(node):
+            assert isinstance(node.value, BaseModel)
+            found.append(Fact(country, shown, line, node.loc, node.value, node.parents))
     return found
 
 
@@ -159,20 +163,15 @@ def url_uses(project: Project, data: Dataset) -> list[UrlUse]:
     """Every https URL in the country files (sources, operator sites, contacts), by file and line.
     Prose is left out: a URL inside a text is not a link on the page."""
     uses = []
-    lines = _located(project, data)
-    for country in data.countries:
-        located = lines.get(country.code)
-        shown = project.shown(data.files[country.code])
-        for node in walk(country):
-            value = node.value
-            if not isinstance(value, str) or not value.startswith("https://"):
-                continue
-            if any(isinstance(p, Text) for p in node.parents):
-                continue
-            line = located.where(node.loc)[0] if located else 1
-            ids = (getattr(p, "id", None) for p in reversed(node.parents))
-            owner = next((i for i in ids if isinstance(i, str)), "")
-            uses.append(UrlUse(value, shown, line, format_loc(node.loc), owner))
+    for _, shown, line, node in _nodes(project, data):
+        value = node.value
+        if not isinstance(value, str) or not value.startswith("https://"):
+            continue
+        if any(isinstance(p, Text) for p in node.parents):
+            continue
+        ids = (getattr(p, "id", None) for p in reversed(node.parents))
+        owner = next((i for i in ids if isinstance(i, str)), "")
+        uses.append(UrlUse(value, shown, line, format_loc(node.loc), owner))
     return uses
 
 
@@ -322,23 +321,3 @@ def report(project: Project, data: Dataset) -> str:
             lines += ["", f"## {title} ({len(group)})", *(f.line() for f in group)]
     lines += ["", f"{len(found)} of {total} sourced facts to read again."]
     return "\n".join(lines)
-
-
-def stale_command(project: Project) -> int:
-    try:
-        data = load_all(project)
-    except DataError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    print(report(project, data))
-    return 0
-
-
-def urls_command(project: Project) -> int:
-    try:
-        data = load_all(project)
-    except DataError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    print("\n".join(urls(project, data)))
-    return 0

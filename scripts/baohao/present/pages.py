@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..interface import FINDER_QUESTIONS
 from ..load import Dataset
 from ..models import changes_newest_first
 from ..project import Project
@@ -38,6 +39,7 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
             "L": lang.text,
             "countries": views,
             "repository": project.repository,
+            "finder_questions": FINDER_QUESTIONS,
         }
         for view in views:
             content = country_template.render(**common, v=view, c=view.c)

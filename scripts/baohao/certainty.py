@@ -9,24 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
-from .models import Country, LapseTimeline, Period, RefundRule, Route
+from .models import Country, LapseTimeline, Period, RefundRule, Route, Source
 
 AnswerValue = Literal["yes", "no", "unknown"]
 
 
-def backed(country: Country, source_ids: Sequence[str]) -> bool:
+class Sourced(Protocol):
+    """A data file with its own sources: a country or a service."""
+
+    def source(self, source_id: str) -> Source: ...
+
+
+def backed(country: Sourced, source_ids: Sequence[str]) -> bool:
     """True when an official or secondary source supports the fact."""
     return any(country.source(s).kind != "weak" for s in source_ids)
 
 
-def weak_only(country: Country, source_ids: Sequence[str]) -> bool:
+def weak_only(country: Sourced, source_ids: Sequence[str]) -> bool:
     """Cited, but only by weak sources: shown with its sources and the unverified mark."""
     return bool(source_ids) and not backed(country, source_ids)
 
 
-def answer_unverified(country: Country, value: str, source_ids: Sequence[str]) -> bool:
+def answer_unverified(country: Sourced, value: str, source_ids: Sequence[str]) -> bool:
     """A yes or no that no reliable source backs (an `unknown` says nothing, so needs no mark)."""
     return value != "unknown" and not backed(country, source_ids)
 

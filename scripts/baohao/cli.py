@@ -26,7 +26,8 @@ def _check(project: Project) -> int:
     data = _load(project)
     if data is None:
         return 1
-    print(f"data OK: {len(data.countries)} countries ({', '.join(sorted(data.files))})")
+    countries = f"{len(data.countries)} countries ({', '.join(sorted(data.files))})"
+    print(f"data OK: {countries}, {len(data.services)} services")
     return 0
 
 

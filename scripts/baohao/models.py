@@ -741,6 +741,9 @@ class HostList(Strict):
     """`data/hosts.yml`: the hosts links in data may point to (each also covers its subdomains)."""
 
     operators: list[AllowedHost] = Field(min_length=1, description="Operators' own sites.")
+    services: list[AllowedHost] = Field(
+        default=[], description="Online services' own help pages (data/services/), e.g. support.apple.com."
+    )
     government: list[AllowedHost] = Field(default=[], description="Regulators and government services.")
     press: list[AllowedHost] = Field(default=[], description="News and reference sites accepted as secondary sources.")
     weak: list[AllowedHost] = Field(default=[], description="Third-party pages accepted only as weak sources.")
@@ -760,10 +763,10 @@ class HostList(Strict):
                 f"host not allowed: {host} (link shorteners, messaging channels, file hosts and image hosts "
                 "are never accepted)"
             )
-        if not covers((*self.operators, *self.government, *self.press, *self.weak), url):
+        if not covers((*self.operators, *self.services, *self.government, *self.press, *self.weak), url):
             return (
                 f"host not allowed: {host} is not in data/hosts.yml"
-                " (add it there if it is an operator, a regulator or an accepted source)"
+                " (add it there if it is an operator, an online service, a regulator or an accepted source)"
             )
         return None
 

@@ -50,6 +50,10 @@ class Project:
         return self.data_dir / "countries"
 
     @property
+    def service_dir(self) -> Path:
+        return self.data_dir / "services"
+
+    @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
 

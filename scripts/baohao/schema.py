@@ -9,9 +9,11 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode
 
 from .models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate
+from .service_model import Service
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "country.schema.json": Country,
+    "service.schema.json": Service,
     "documents.schema.json": DocumentList,
     "checklists.schema.json": SharedChecklists,
     "hosts.schema.json": HostList,

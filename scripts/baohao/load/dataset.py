@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from ..models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate, Vocabulary
 from ..project import Project
+from ..service_model import Service
 from .cache import CountryCache, file_key
 from .messages import validate
 from .problems import DataError, Problem
@@ -40,6 +41,11 @@ class Dataset:
     strings: Strings  # interface text (templates/strings.yml), key -> language -> text
     prose: Prose  # editorial text (templates/prose/)
     files: dict[str, Path]  # country code -> its data file
+    services: list[Service]  # data/services/, in file-name order
+
+
+def service_files(project: Project) -> list[Path]:
+    return sorted(project.service_dir.glob("*.y*ml"))
 
 
 def country_files(project: Project) -> list[Path]:
@@ -56,6 +62,10 @@ def _read(project: Project, kind: str, path: Path, raw: bytes | None = None) -> 
     if data is None:
         return None, problems
     return DataFile(kind, path, shown, data, raw=raw), []
+
+
+def _not_a_mapping(file: DataFile, first_fields: str) -> Problem:
+    return Problem(file.shown, 1, 1, "", f"must be a mapping of fields ({first_fields}, ...), not a list or a value")
 
 
 def _check_file(
@@ -114,13 +124,24 @@ def load_all(project: Project) -> Dataset:
         if file is None:
             continue
         if not isinstance(file.located.data, dict):
-            message = "must be a mapping of fields (code:, region:, ...), not a list or a value"
-            problems.append(Problem(file.shown, 1, 1, "", message))
+            problems.append(_not_a_mapping(file, "code:, region:"))
             continue
         problems += _check_file(file, Country, refs, context)
         if file.model is not None:
             models[path] = file.model
             cache.put(key, file.model)
+    services: list[Service] = []
+    for path in service_files(project):
+        file, found = _read(project, "service", path)
+        problems += found
+        if file is None:
+            continue
+        if not isinstance(file.located.data, dict):
+            problems.append(_not_a_mapping(file, "id:, name:"))
+            continue
+        problems += _check_file(file, Service, refs, context)
+        if file.model is not None:
+            services.append(file.model)
     for path in prose_files(project):
         prose_file, found = read_prose(project, path)
         problems += found
@@ -143,4 +164,4 @@ def load_all(project: Project) -> Dataset:
     prose: Prose = {}
     for prose_file in loaded.prose:
         prose.setdefault(prose_file.page, {})[prose_file.lang] = prose_file.parts
-    return Dataset(countries, vocabulary, strings.located.data, prose, files)
+    return Dataset(countries, vocabulary, strings.located.data, prose, files, services)

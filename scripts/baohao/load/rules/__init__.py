@@ -4,8 +4,8 @@ registered below, with a test in tests/rules/ holding a minimal failing example.
 from __future__ import annotations
 
 from . import (
-    country_file_name,
     duplicate_ids,
+    file_name,
     interface_strings,
     lapse_coverage,
     page_languages,
@@ -23,7 +23,7 @@ FILE_RULES: list[FileRule] = [
     duplicate_ids.RULE,
     unknown_references.RULE,
     uncited_sources.RULE,
-    country_file_name.RULE,
+    file_name.RULE,
     lapse_coverage.RULE,
     interface_strings.RULE,
 ]

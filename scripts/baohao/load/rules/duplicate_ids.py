@@ -26,4 +26,6 @@ def check(file: DataFile, refs: References) -> list[Problem]:
     return problems
 
 
-RULE = FileRule("duplicate-ids", frozenset({"country", "documents", "checklists", "hosts", "staff_card"}), check)
+RULE = FileRule(
+    "duplicate-ids", frozenset({"country", "service", "documents", "checklists", "hosts", "staff_card"}), check
+)

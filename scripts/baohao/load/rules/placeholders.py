@@ -16,4 +16,6 @@ def check(file: DataFile, refs: References) -> list[Problem]:
     ]
 
 
-RULE = FileRule("placeholders", frozenset({"country", "documents", "checklists", "hosts", "staff_card"}), check, True)
+RULE = FileRule(
+    "placeholders", frozenset({"country", "service", "documents", "checklists", "hosts", "staff_card"}), check, True
+)

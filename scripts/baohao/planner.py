@@ -1,0 +1,143 @@
+"""The lapse planner's arithmetic: from the date a timeline counts from to the dates that matter.
+
+This module is the one definition. The page's planner (docs/assets/javascripts/lapse-planner.js)
+repeats it in the browser, on the same data (`planner_data`), and a browser test checks that both
+give the same dates for every operator on awkward dates (month ends, 29 February).
+
+The rules:
+- Dates are calendar dates, with no time of day or time zone: the reader's own date.
+- `days` are added as days. `months` are calendar months: the same day of the month, or the
+  month's last day when it has fewer days (31 January + 1 month = 28 or 29 February).
+- `hours` and `minutes` are counted from some time on the start date: the earliest date assumes
+  the event at 00:00, the latest at 23:59.
+- A period from `min` to `max` gives a range of dates. Without `min` the stage may come at once
+  (earliest: the start); without `max` there is no latest date ("or later").
+- A stage `relative_to` an earlier stage counts from that stage's earliest and latest dates.
+- A stage with no `after` has no date: the page says unknown, never a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from .certainty import Sourced, backed
+from .models import LapseTimeline, Period
+
+# The page says this margin: "move your accounts before" is this many days before the earliest
+# date the number may reach someone else.
+MOVE_MARGIN_DAYS = 14
+# Stages from which codes sent to the number may no longer arrive.
+CODES_STOP = ("outgoing-blocked", "suspended", "disconnected", "reassigned")
+# Stages after which the number may be given to someone else, in order of preference: the
+# reassignment itself, else the disconnection (a number is not reassigned while it still works).
+REACHES_SOMEONE_ELSE = ("reassigned", "disconnected")
+# Harmless stages: a number that reaches only these is still the reader's.
+HARMLESS = ("warned",)
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Calendar months: the same day, or the last day of a shorter month."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def add(start: dt.date, amount: int, unit: str, *, latest: bool = False) -> dt.date:
+    """The date `amount` `unit`s after `start`. For hours and minutes, `latest` assumes the event
+    happened at the end of the start date rather than at its beginning."""
+    if unit == "days":
+        return start + dt.timedelta(days=amount)
+    if unit == "months":
+        return add_months(start, amount)
+    minutes = amount * (60 if unit == "hours" else 1)
+    return start + dt.timedelta(days=(minutes + (1439 if latest else 0)) // 1440)
+
+
+@dataclass(frozen=True)
+class Dates:
+    """When a stage happens: from `earliest` to `latest`; `latest` None means "or later"."""
+
+    earliest: dt.date
+    latest: dt.date | None
+
+    def after(self, period: Period) -> Dates:
+        earliest = add(self.earliest, period.min or 0, period.unit)
+        if period.max is None or self.latest is None:
+            return Dates(earliest, None)
+        return Dates(earliest, add(self.latest, period.max, period.unit, latest=True))
+
+
+@dataclass(frozen=True)
+class PlannedStage:
+    state: str
+    dates: Dates | None  # None: no source says when
+    unverified: bool  # dated, but no official or secondary source backs the time
+
+
+@dataclass(frozen=True)
+class Plan:
+    start: dt.date
+    stages: tuple[PlannedStage, ...]
+    codes_may_stop: Dates | None  # when the first stage after which codes may no longer arrive comes
+    reaches_someone_else: PlannedStage | None  # the stage from which the number may go to someone else
+    move_by: dt.date | None  # MOVE_MARGIN_DAYS before that stage's earliest date
+    keep_by: dt.date | None  # the last safe day for the next qualifying use
+    keep_unverified: bool  # `keep_by` rests on a period no reliable source backs
+    move_unverified: bool  # `codes_may_stop` or `move_by` rests on a stage no reliable source backs
+
+
+def _stages(source: Sourced, timeline: LapseTimeline, start: dt.date) -> tuple[PlannedStage, ...]:
+    planned: list[PlannedStage] = []
+    by_state: dict[str, PlannedStage] = {}
+    for stage in timeline.stages:
+        base = by_state.get(stage.relative_to) if stage.relative_to else None
+        if stage.after is None:
+            dates = None
+        elif stage.relative_to is None:
+            dates = Dates(start, start).after(stage.after)
+        else:
+            dates = base.dates.after(stage.after) if base and base.dates else None
+        # A date counted from an unverified stage is no surer than that stage.
+        unverified = dates is not None and (not backed(source, stage.sources) or bool(base and base.unverified))
+        planned.append(PlannedStage(stage.state, dates, unverified))
+        by_state.setdefault(stage.state, planned[-1])
+    return tuple(planned)
+
+
+def _first(stages: tuple[PlannedStage, ...], states: tuple[str, ...]) -> PlannedStage | None:
+    dated = [s for s in stages if s.state in states and s.dates is not None]
+    return min(dated, key=lambda s: s.dates.earliest if s.dates else dt.date.max, default=None)
+
+
+def plan(source: Sourced, timeline: LapseTimeline, start: dt.date) -> Plan:
+    """The dates for a number whose timeline's event (last use, last top-up, ...) was on `start`."""
+    stages = _stages(source, timeline, start)
+    codes = _first(stages, CODES_STOP)
+    someone_else = next((s for state in REACHES_SOMEONE_ELSE if (s := _first(stages, (state,)))), None)
+    move_by = (
+        someone_else.dates.earliest - dt.timedelta(days=MOVE_MARGIN_DAYS)
+        if someone_else and someone_else.dates
+        else None
+    )
+    keep_candidates: list[tuple[dt.date, bool]] = []
+    every = timeline.qualifying.every if timeline.qualifying else None
+    if every is not None and every.min is not None and timeline.qualifying is not None:
+        keep_candidates.append((add(start, every.min, every.unit), not backed(source, timeline.qualifying.sources)))
+    harmful = next((s for s in stages if s.state not in HARMLESS and s.dates is not None), None)
+    if harmful is not None and harmful.dates is not None:
+        keep_candidates.append((harmful.dates.earliest, harmful.unverified))
+    keep_by, keep_unverified = min(keep_candidates, default=(None, False))
+    if keep_by is not None:
+        keep_by -= dt.timedelta(days=1)
+    return Plan(
+        start=start,
+        stages=stages,
+        codes_may_stop=codes.dates if codes else None,
+        reaches_someone_else=someone_else,
+        move_by=move_by,
+        keep_by=keep_by,
+        keep_unverified=keep_unverified,
+        move_unverified=any(s.unverified for s in (codes, someone_else) if s is not None),
+    )

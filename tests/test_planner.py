@@ -1,0 +1,130 @@
+"""The lapse planner's date arithmetic (baohao.planner), on minimal timelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from baohao import planner
+from baohao.models import LapseTimeline, Source
+
+D = dt.date
+
+
+class Sources:
+    """Two sources: `official` backs a fact, `weak` does not."""
+
+    def source(self, source_id: str) -> Source:
+        kind = "weak" if source_id == "weak" else "official"
+        return Source.model_validate(
+            {"id": source_id, "url": "https://example.com/", "title": "T", "lang": "en", "publisher": "P",
+             "kind": kind, "checked": D(2026, 1, 1)}
+        )  # fmt: skip
+
+
+def timeline(*stages: dict[str, Any], every: dict[str, Any] | None = None, every_sources: Any = ()) -> LapseTimeline:
+    qualifying = {"counts": {"zh": "通话", "en": "A call"}, "every": every, "sources": list(every_sources)}
+    return LapseTimeline.model_validate(
+        {"counts_from": "last-top-up", "stages": list(stages), "qualifying": qualifying if every else None}
+    )
+
+
+def stage(state: str, *, sources: tuple[str, ...] = ("official",), relative_to: str | None = None, **after: Any):
+    return {"state": state, "after": after or None, "relative_to": relative_to, "sources": list(sources)}
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (D(2026, 1, 31), 1, D(2026, 2, 28)),
+        (D(2028, 1, 31), 1, D(2028, 2, 29)),  # leap year
+        (D(2028, 2, 29), 12, D(2029, 2, 28)),
+        (D(2026, 8, 31), 6, D(2027, 2, 28)),
+        (D(2026, 11, 30), 3, D(2027, 2, 28)),
+        (D(2026, 12, 15), 1, D(2027, 1, 15)),
+        (D(2026, 3, 31), 1, D(2026, 4, 30)),
+    ],
+)
+def test_months_are_calendar_months_ending_at_the_month_end(start: dt.date, months: int, expected: dt.date) -> None:
+    assert planner.add(start, months, "months") == expected
+
+
+def test_days_cross_month_ends_and_leap_days() -> None:
+    assert planner.add(D(2028, 2, 28), 1, "days") == D(2028, 2, 29)
+    assert planner.add(D(2027, 2, 28), 1, "days") == D(2027, 3, 1)
+    assert planner.add(D(2026, 12, 31), 90, "days") == D(2027, 3, 31)
+
+
+def test_hours_give_a_range_over_the_unknown_time_of_day() -> None:
+    assert planner.add(D(2026, 1, 1), 24, "hours") == D(2026, 1, 2)
+    assert planner.add(D(2026, 1, 1), 24, "hours", latest=True) == D(2026, 1, 2)
+    assert planner.add(D(2026, 1, 1), 1, "hours", latest=True) == D(2026, 1, 2)
+    assert planner.add(D(2026, 1, 1), 1, "hours") == D(2026, 1, 1)
+
+
+def test_a_range_stays_a_range_and_an_open_period_has_no_latest_date() -> None:
+    p = planner.plan(
+        Sources(), timeline(stage("suspended", min=90, max=150), stage("disconnected", min=180)), D(2026, 1, 1)
+    )
+    assert p.stages[0].dates == planner.Dates(D(2026, 4, 1), D(2026, 5, 31))
+    assert p.stages[1].dates == planner.Dates(D(2026, 6, 30), None)
+
+
+def test_a_period_with_only_a_maximum_may_come_at_once() -> None:
+    p = planner.plan(Sources(), timeline(stage("warned", max=30)), D(2026, 1, 1))
+    assert p.stages[0].dates == planner.Dates(D(2026, 1, 1), D(2026, 1, 31))
+
+
+def test_a_stage_relative_to_another_counts_from_both_of_its_dates() -> None:
+    tl = timeline(
+        stage("disconnected", min=3, max=4, unit="months"), stage("reassigned", min=30, relative_to="disconnected")
+    )
+    p = planner.plan(Sources(), tl, D(2026, 1, 31))
+    assert p.stages[0].dates == planner.Dates(D(2026, 4, 30), D(2026, 5, 31))
+    assert p.stages[1].dates == planner.Dates(D(2026, 5, 30), None)
+
+
+def test_a_stage_without_a_time_has_no_date_and_neither_do_stages_counted_from_it() -> None:
+    tl = timeline(stage("disconnected"), stage("reassigned", min=30, relative_to="disconnected"))
+    p = planner.plan(Sources(), tl, D(2026, 1, 1))
+    assert [s.dates for s in p.stages] == [None, None]
+    assert p.move_by is None and p.codes_may_stop is None and p.keep_by is None
+
+
+def test_move_by_is_the_margin_before_the_earliest_reassignment() -> None:
+    tl = timeline(stage("suspended", min=60), stage("disconnected", min=90), stage("reassigned", min=180))
+    p = planner.plan(Sources(), tl, D(2026, 1, 1))
+    assert p.reaches_someone_else is not None and p.reaches_someone_else.state == "reassigned"
+    assert p.move_by == D(2026, 6, 30) - dt.timedelta(days=planner.MOVE_MARGIN_DAYS)
+    assert p.codes_may_stop == planner.Dates(D(2026, 3, 2), None)
+
+
+def test_without_a_reassignment_date_the_disconnection_is_when_it_may_reach_someone_else() -> None:
+    p = planner.plan(Sources(), timeline(stage("disconnected", min=90), stage("reassigned")), D(2026, 1, 1))
+    assert p.reaches_someone_else is not None and p.reaches_someone_else.state == "disconnected"
+    assert p.move_by == D(2026, 4, 1) - dt.timedelta(days=planner.MOVE_MARGIN_DAYS)
+
+
+def test_keep_by_is_the_day_before_the_first_harmful_stage_or_the_qualifying_period() -> None:
+    tl = timeline(stage("warned", min=30), stage("outgoing-blocked", min=90))
+    assert planner.plan(Sources(), tl, D(2026, 1, 1)).keep_by == D(2026, 3, 31)
+    tl = timeline(
+        stage("suspended", min=9, unit="months"),
+        every={"min": 6, "max": 6, "unit": "months"},
+        every_sources=["official"],
+    )
+    p = planner.plan(Sources(), tl, D(2026, 8, 31))
+    assert p.keep_by == D(2027, 2, 27) and not p.keep_unverified
+
+
+def test_unverified_times_mark_the_plan_and_pass_to_stages_counted_from_them() -> None:
+    tl = timeline(
+        stage("disconnected", min=90, sources=("weak",)), stage("reassigned", min=30, relative_to="disconnected")
+    )
+    p = planner.plan(Sources(), tl, D(2026, 1, 1))
+    assert [s.unverified for s in p.stages] == [True, True]
+    assert p.move_unverified and p.keep_unverified
+    backed = planner.plan(Sources(), timeline(stage("disconnected", min=90)), D(2026, 1, 1))
+    assert not backed.move_unverified and not backed.keep_unverified

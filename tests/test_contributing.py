@@ -12,7 +12,7 @@ from baohao.patterns import HAN
 from conftest import ROOT
 
 GUIDES = {"en": ROOT / "CONTRIBUTING.md", "zh": ROOT / "CONTRIBUTING.zh.md"}
-SCHEMAS = ["country", "documents", "checklists", "hosts", "staff_card"]
+SCHEMAS = ["country", "service", "documents", "checklists", "hosts", "staff_card"]
 
 ASCII_AFTER_HAN = re.compile(HAN.pattern + r"[,.:;?!]")
 FENCED_BLOCK = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)

@@ -37,3 +37,33 @@ KEY_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "kind_": (literal_values(SourceKind), frozenset()),
     "finder_q_": (tuple(FINDER_QUESTIONS), frozenset({"country"})),
 }
+
+# Strings a script fills in the browser (the lapse planner), each with the placeholders it fills;
+# the page carries them in the planner's data (present/planner_data.py).
+SCRIPT_STRINGS: dict[str, frozenset[str]] = {
+    "planner_date": frozenset({"event"}),
+    "planner_date_unknown": frozenset(),
+    "planner_range": frozenset({"start", "end"}),
+    "planner_or_later": frozenset({"date"}),
+    "planner_no_date": frozenset(),
+    "planner_past": frozenset(),
+    "planner_move_by": frozenset({"date", "margin", "someone_else"}),
+    "planner_move_unknown": frozenset(),
+    "planner_codes_stop": frozenset({"date"}),
+    "planner_stages": frozenset(),
+    "planner_keep_by": frozenset({"date"}),
+    "planner_keep_unknown": frozenset(),
+    "planner_counts": frozenset({"x"}),
+    "planner_not_counted": frozenset({"x"}),
+    "planner_cheapest": frozenset({"x"}),
+    "planner_rests_unverified": frozenset(),
+    "planner_no_timeline": frozenset(),
+    "planner_counts_from_unknown": frozenset(),
+    "planner_need_date": frozenset(),
+    "planner_ics_stage": frozenset({"brand", "stage"}),
+    "planner_ics_move": frozenset({"brand"}),
+    "planner_ics_keep": frozenset({"brand"}),
+    "planner_ics_range": frozenset({"start", "end"}),
+    "planner_ics_unverified": frozenset(),
+    "planner_ics_source": frozenset(),
+}

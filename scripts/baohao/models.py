@@ -367,7 +367,11 @@ class Period(Strict):
         strict=True,
         description="The longest it can be; leave out if only a minimum is known.",
     )
-    unit: TimeUnit = Field(default="days", description="minutes, hours, days or months.")
+    unit: TimeUnit = Field(
+        default="days",
+        description="minutes, hours, days or months; months are calendar months (31 January + 1 month = the "
+        "last day of February), so write a period in the unit its source uses.",
+    )
 
     @model_validator(mode="after")
     def _has_bound(self) -> Period:

@@ -25,6 +25,7 @@ from ..models import (
     Vocabulary,
 )
 from ..project import STALE_AFTER_MONTHS, older_than_months
+from . import planner_data
 from .escape import attr, host, html_text, ident, md
 from .formatter import Formatter
 
@@ -296,6 +297,10 @@ class CountryView:
 
     def stage_when(self, timeline: LapseTimeline, stage: Stage) -> Markup:
         return self.moment(certainty.Moment(stage.after, timeline.counts_from, stage.relative_to))
+
+    def planner_json(self) -> Markup:
+        """The lapse planner's data block (present/planner_data.py)."""
+        return planner_data.json_script("planner-data", planner_data.planner_data(self))
 
     def timeline_anchor(self, timeline: LapseTimeline) -> Markup:
         """The timeline's anchor: its first operator's, or `all` for a timeline of every operator."""

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ...interface import KEY_FAMILIES
+from ...interface import KEY_FAMILIES, SCRIPT_STRINGS
 from ...project import Project
 from ..problems import Problem
 from .base import Loaded, ProjectRule
@@ -78,14 +78,13 @@ def check(project: Project, loaded: Loaded) -> list[Problem]:
         elif extra := names(key) - given:
             message = f"uses placeholder(s) {', '.join(sorted(extra))}, but {shown}:{line} gives only {sorted(given)}"
             problems.append(strings.problem((key,), message))
-    for prefix, (values, given) in KEY_FAMILIES.items():
-        for value in values:
-            key = prefix + value
-            if key not in data:
-                problems.append(Problem(strings.shown, 1, 1, key, "missing: the pages need it (one per value)"))
-            elif extra := names(key) - given:
-                message = f"uses placeholder(s) {', '.join(sorted(extra))}; it is given only {sorted(given)}"
-                problems.append(strings.problem((key,), message))
+    families = [(prefix + value, given) for prefix, (values, given) in KEY_FAMILIES.items() for value in values]
+    for key, given in families + list(SCRIPT_STRINGS.items()):
+        if key not in data:
+            problems.append(Problem(strings.shown, 1, 1, key, "missing: the pages need it (one per value)"))
+        elif extra := names(key) - given:
+            message = f"uses placeholder(s) {', '.join(sorted(extra))}; it is given only {sorted(given)}"
+            problems.append(strings.problem((key,), message))
     return problems
 
 

@@ -1,0 +1,93 @@
+"""What the lapse planner on a country page computes from: every timeline as plain numbers, the
+planner's constants and the words it shows, in one language, as a JSON block in the page.
+
+The browser (docs/assets/javascripts/lapse-planner.js) repeats baohao.planner's arithmetic on this
+data; the constants come from baohao.planner so that the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from .. import certainty, planner
+from ..interface import SCRIPT_STRINGS, literal_values
+from ..models import LapseEvent, LapseTimeline, Period, StageState
+
+if TYPE_CHECKING:
+    from .views import CountryView
+
+
+def _period(p: Period | None) -> dict[str, Any] | None:
+    return None if p is None else {"min": p.min, "max": p.max, "unit": p.unit}
+
+
+def _refs(view: CountryView, source_ids: Sequence[str]) -> list[dict[str, Any]]:
+    sources = [view.c.source(s) for s in source_ids]
+    return [{"id": s.id, "n": view.numbers[s.id], "title": s.title, "url": s.url} for s in sources]
+
+
+def _timeline(view: CountryView, timeline: LapseTimeline) -> dict[str, Any]:
+    c, text = view.c, view.lang.text
+    qualifying = timeline.qualifying
+    return {
+        "anchor": str(view.timeline_anchor(timeline)),
+        "counts_from": timeline.counts_from,
+        "stages": [
+            {
+                "state": s.state,
+                "after": _period(s.after),
+                "relative_to": s.relative_to,
+                "backed": certainty.backed(c, s.sources),
+                "note": text(s.note) if s.note else None,
+                "sources": _refs(view, s.sources),
+            }
+            for s in timeline.stages
+        ],
+        "every": _period(qualifying.every) if qualifying else None,
+        "every_backed": bool(qualifying) and certainty.backed(c, qualifying.sources if qualifying else []),
+        "counts": text(qualifying.counts) if qualifying else None,
+        "not_counted": text(qualifying.not_counted) if qualifying and qualifying.not_counted else None,
+        "keep": [
+            {"text": text(n.text), "unverified": not n.advice and not certainty.backed(c, n.sources)}
+            for n in timeline.keep
+        ],
+    }
+
+
+def planner_data(view: CountryView) -> dict[str, Any]:
+    c, lang = view.c, view.lang
+    timelines = list(c.rules.lapse)
+    operators = []
+    for o in c.operators:
+        timeline = certainty.timeline_for(c, o.id)
+        operators.append({"id": o.id, "brand": o.brand, "timeline": timelines.index(timeline) if timeline else None})
+    words = {key: lang.raw(key) for key in SCRIPT_STRINGS}
+    words |= {f"stage_{s}": lang.raw(f"stage_{s}") for s in literal_values(StageState)}
+    words |= {f"event_{e}": lang.raw(f"event_{e}") for e in literal_values(LapseEvent)}
+    words |= {key: lang.raw(key) for key in ("unverified", "unverified_title", "colon", "clause_sep")}
+    return {
+        "lang": lang.code,
+        "code": c.code,
+        "country": lang.country(c),
+        "rules": {
+            "move_margin_days": planner.MOVE_MARGIN_DAYS,
+            "codes_stop": list(planner.CODES_STOP),
+            "reaches_someone_else": list(planner.REACHES_SOMEONE_ELSE),
+            "harmless": list(planner.HARMLESS),
+        },
+        "operators": operators,
+        "timelines": [_timeline(view, t) for t in timelines],
+        "words": words,
+    }
+
+
+def json_script(element_id: str, data: Any) -> Markup:
+    """Data for a script, as a JSON block in the page: nothing in it can end the block or open markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(f'<script type="application/json" id="{element_id}">{text}</script>')

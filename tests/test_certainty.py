@@ -149,6 +149,28 @@ def test_the_cut_off_is_the_first_suspension_or_disconnection_per_operator() -> 
     ]
 
 
+def test_keep_alive_is_the_qualifying_period_else_the_time_to_the_first_harm_and_gone_is_disconnection() -> None:
+    every = {"counts": {"zh": "充值", "en": "A top-up"}, "every": {"min": 6, "max": 6, "unit": "months"}}
+    alpha = timeline(["alpha"], stage("warned", ["official"], min=30), stage("suspended", ["official"], min=90, max=90))
+    beta = {
+        **timeline(["beta"], stage("disconnected", ["weak"], min=200)),
+        "qualifying": {**every, "sources": ["weak"]},
+    }
+    c = country(lapse=[alpha, beta])
+    assert certainty.keep_alive_summary(c) == [
+        certainty.Clause(certainty.Moment(Period(min=90, max=90), "zero-balance"), False, ("alpha",), False),
+        certainty.Clause(certainty.Moment(Period(min=6, max=6, unit="months"), "zero-balance"), True, ("beta",), False),
+    ]
+    assert certainty.keep_alive_summary(c, "beta")[0].unverified
+    # alpha's timeline has no disconnection: when its number is gone is unknown
+    assert certainty.gone_summary(c) == [
+        certainty.Clause(None, False, ("alpha",), False),
+        certainty.Clause(certainty.Moment(Period(min=200), "zero-balance"), True, ("beta",), False),
+    ]
+    no_timeline = country(lapse=[alpha])
+    assert certainty.keep_alive_summary(no_timeline, "beta") == [certainty.Clause(None, False, ("beta",), False)]
+
+
 def test_an_operator_no_timeline_covers_and_a_stage_without_a_time_are_unknown() -> None:
     c = country(lapse=[timeline(["alpha"], stage("disconnected", ["official"]), stage("reassigned", ["official"]))])
     assert certainty.cut_off_summary(c) == [certainty.Clause(None, False, ("alpha", "beta"), False)]

@@ -140,6 +140,8 @@ def _clauses(country: Country, entries: Sequence[tuple[RuleValue, bool, Sequence
 # --- the lapse timeline ---
 
 CUT_OFF = ("suspended", "disconnected")  # the first of these is when the number stops working
+GONE = ("disconnected",)  # the contract ends: the number is gone
+HARMLESS = ("warned",)  # a number that has reached only these stages still works
 
 
 def timeline_for(country: Country, operator_id: str) -> LapseTimeline | None:
@@ -196,3 +198,33 @@ def refund_summary(country: Country, operator_id: str | None = None) -> list[Cla
         r for r in country.rules.balance_refund if operator_id is None or not r.operators or operator_id in r.operators
     ]
     return _clauses(country, [(r.value, r.value != "unknown", r.operators, r.sources) for r in rules])
+
+
+def gone_summary(country: Country, operator_id: str | None = None) -> list[Clause]:
+    """When the contract ends and the number is gone, per operator."""
+    return _stage_clauses(country, GONE, operator_id)
+
+
+def keep_alive(timeline: LapseTimeline) -> tuple[Moment, Sequence[str]] | None:
+    """How long the number may go unused: the qualifying period where the rule gives one, else the time
+    to the first stage that does harm; with the sources for it. None when no source gives either."""
+    if timeline.qualifying and timeline.qualifying.every:
+        return Moment(timeline.qualifying.every, timeline.counts_from), timeline.qualifying.sources
+    stage = next((s for s in timeline.stages if s.state not in HARMLESS and s.after and not s.relative_to), None)
+    return (Moment(stage.after, timeline.counts_from), stage.sources) if stage and stage.after else None
+
+
+def keep_alive_summary(country: Country, operator_id: str | None = None) -> list[Clause]:
+    """How long an unused number keeps working, per operator (the comparison's keep-alive column)."""
+    own = timeline_for(country, operator_id) if operator_id else None
+    timelines = [own] if own else [] if operator_id else list(country.rules.lapse)
+    entries: list[tuple[RuleValue, bool, Sequence[str], Sequence[str]]] = []
+    for timeline in timelines:
+        found = keep_alive(timeline)
+        entries.append(
+            (found[0], True, timeline.operators, found[1]) if found else (None, False, timeline.operators, [])
+        )
+    missing = operators_without_timeline(country) if operator_id is None else [operator_id] if not own else []
+    if missing and (country.rules.lapse or operator_id):
+        entries.append((None, False, missing, []))
+    return _clauses(country, entries)

@@ -22,7 +22,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .certainty import Sourced, backed
+from .certainty import HARMLESS, Sourced, backed
 from .models import LapseTimeline, Period
 
 # The page says this margin: "move your accounts before" is this many days before the earliest
@@ -33,8 +33,6 @@ CODES_STOP = ("outgoing-blocked", "suspended", "disconnected", "reassigned")
 # Stages after which the number may be given to someone else, in order of preference: the
 # reassignment itself, else the disconnection (a number is not reassigned while it still works).
 REACHES_SOMEONE_ELSE = ("reassigned", "disconnected")
-# Harmless stages: a number that reaches only these is still the reader's.
-HARMLESS = ("warned",)
 
 
 def add_months(start: dt.date, months: int) -> dt.date:

@@ -77,7 +77,7 @@ def planner_data(view: CountryView) -> dict[str, Any]:
             "move_margin_days": planner.MOVE_MARGIN_DAYS,
             "codes_stop": list(planner.CODES_STOP),
             "reaches_someone_else": list(planner.REACHES_SOMEONE_ELSE),
-            "harmless": list(planner.HARMLESS),
+            "harmless": list(certainty.HARMLESS),
         },
         "operators": operators,
         "timelines": [_timeline(view, t) for t in timelines],

@@ -247,6 +247,12 @@ class CountryView:
     def cut_off(self, operator_id: str | None = None) -> Markup:
         return self._summary(certainty.cut_off_summary(self.c, operator_id), None, operator_id)
 
+    def keep_alive(self, operator_id: str | None = None) -> Markup:
+        return self._summary(certainty.keep_alive_summary(self.c, operator_id), None, operator_id)
+
+    def gone(self, operator_id: str | None = None) -> Markup:
+        return self._summary(certainty.gone_summary(self.c, operator_id), None, operator_id)
+
     def reassigned(self, operator_id: str | None = None) -> Markup:
         return self._summary(certainty.reassigned_summary(self.c, operator_id), "reassigned", operator_id)
 

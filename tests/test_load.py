@@ -168,7 +168,7 @@ def test_every_problem_in_every_file_at_once(tmp_path: Path, fixture_text: str) 
 def test_check_passes_on_good_data(project: Path) -> None:
     result = run_cli(project, "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "data OK: 1 countries (kg)"
+    assert result.stdout.strip() == "data OK: 1 countries (kg), 0 services"
 
 
 def test_real_data_is_valid() -> None:

@@ -13,7 +13,7 @@ from baohao.present.accounts import ServiceView
 from baohao.present.formatter import Formatter
 from baohao.service_model import Service
 from baohao.unbinding import old_number_code, unbinding_order
-from conftest import ROOT, FIXTURE_SERVICES, project_at
+from conftest import FIXTURE_SERVICES, ROOT, project_at
 
 STRINGS = yaml.safe_load((ROOT / "templates" / "strings.yml").read_text(encoding="utf-8"))
 UNVERIFIED = 'class="unverified"'

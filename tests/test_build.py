@@ -10,6 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
@@ -237,6 +238,11 @@ def test_accounts_page_in_both_languages_in_order_and_linked(tmp_path: Path) -> 
         assert {f"accounts/#{s}" for s in order} <= locations, sorted(locations)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "accounts/" in sitemap and "en/accounts/" in sitemap
+    # the open-data API lists the services in the page's order, following its own published schema
+    services = json.loads((site / "api/v1/services.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "api/v1/services.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(services)
+    assert [s["id"] for s in services["services"]] == order and services["licence"] == "CC BY-SA 4.0"
     with zipfile.ZipFile(root / "dist" / OFFLINE_ZIP) as bundle:
         names = set(bundle.namelist())
     assert {n for n in names if n.endswith("accounts.html")} == {

@@ -18,6 +18,8 @@ from baohao.project import Project
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_COUNTRY = FIXTURES / "countries" / "kg.yml"
+# Fictional services (a payment app, a sign-in account, a chat app) for the accounts page.
+FIXTURE_SERVICES = FIXTURES / "services"
 # Hand-written pages only; generated ones are rendered again in each fixture project.
 HAND_WRITTEN_DOCS = ["about.zh.md", "about.en.md", "disclaimer.zh.md", "disclaimer.en.md", "assets"]
 
@@ -27,9 +29,10 @@ def project_at(root: Path, today: dt.date | None = None) -> Project:
     return Project(root=root.resolve(), build_date=today or dt.date.today())
 
 
-def make_project(target: Path, countries: dict[str, str] | None = None) -> Path:
+def make_project(target: Path, countries: dict[str, str] | None = None, services: dict[str, str] | None = None) -> Path:
     """A copy of the project's configuration, templates and vocabularies with the given
-    country files (name -> YAML text); by default the fictional fixture country."""
+    country files (name -> YAML text); by default the fictional fixture country, and no services
+    unless given (see `fixture_services`)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", target / "templates")
@@ -53,7 +56,16 @@ def make_project(target: Path, countries: dict[str, str] | None = None) -> Path:
         countries = {"kg.yml": FIXTURE_COUNTRY.read_text(encoding="utf-8")}
     for name, text in countries.items():
         (target / "data" / "countries" / name).write_text(text, encoding="utf-8")
+    if services:
+        (target / "data" / "services").mkdir()
+        for name, text in services.items():
+            (target / "data" / "services" / name).write_text(text, encoding="utf-8")
     return target
+
+
+def fixture_services() -> dict[str, str]:
+    """The fictional service files, by file name."""
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(FIXTURE_SERVICES.glob("*.yml"))}
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ bundle unzipped into a temporary folder and opened from file://.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import zipfile
@@ -19,14 +20,14 @@ import pytest
 
 from baohao.load import load_all
 from baohao.publish.bundle import OFFLINE_ZIP, SITE_SLUG
-from conftest import ROOT, make_project, project_at, run_cli
+from conftest import ROOT, fixture_services, make_project, project_at, run_cli
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT / "test-results"
 DATA = load_all(project_at(ROOT))
 CODES = sorted(c.code for c in DATA.countries)
-PAGES = ["", "compare", "about", "disclaimer", *[f"countries/{c}" for c in CODES]]
+PAGES = ["", "accounts", "compare", "about", "disclaimer", *[f"countries/{c}" for c in CODES]]
 PLACEHOLDER = {"zh": "键入以开始搜索", "en": "Type to start searching"}
 
 
@@ -52,12 +53,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module", params=["http", "file"])
-def target(
-    request: pytest.FixtureRequest, real_site: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Target]:
-    if request.param == "http":
-        handler = functools.partial(_QuietHandler, directory=str(real_site))
+@contextlib.contextmanager
+def opened(kind: str, site: Path, unpack_to: Path) -> Iterator[Target]:
+    """A built site served over http on 127.0.0.1, or its offline bundle unzipped and opened from file://."""
+    if kind == "http":
+        handler = functools.partial(_QuietHandler, directory=str(site))
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
@@ -65,10 +65,17 @@ def target(
         server.shutdown()
         server.server_close()
     else:
-        unpacked = tmp_path_factory.mktemp("offline")
-        with zipfile.ZipFile(real_site.parent / "dist" / OFFLINE_ZIP) as bundle:
-            bundle.extractall(unpacked)
-        yield Target("file", (unpacked / SITE_SLUG).as_uri() + "/")
+        with zipfile.ZipFile(site.parent / "dist" / OFFLINE_ZIP) as bundle:
+            bundle.extractall(unpack_to)
+        yield Target("file", (unpack_to / SITE_SLUG).as_uri() + "/")
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def target(
+    request: pytest.FixtureRequest, real_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Target]:
+    with opened(request.param, real_site, tmp_path_factory.mktemp("offline")) as found:
+        yield found
 
 
 @pytest.fixture
@@ -336,3 +343,142 @@ def test_route_finder_narrows_by_operator(page: Any, target: Target) -> None:
     page.select_option("#finder-operator", "")
     assert len(visible_routes(page)) == len(next(c for c in DATA.countries if c.code == "ru").routes)
     assert page.errors == []
+
+
+# --- the accounts page (a fixture site with three services; the real services are not in yet) ---
+
+
+@pytest.fixture(scope="module")
+def accounts_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("accounts") / "p", services=fixture_services())
+    result = run_cli(root, "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def accounts_target(
+    request: pytest.FixtureRequest, accounts_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Target]:
+    with opened(request.param, accounts_site, tmp_path_factory.mktemp("accounts-offline")) as found:
+        yield found
+
+
+ACCOUNTS_ORDER = ["paymo", "idpass", "chatter"]
+
+
+def test_accounts_checklist_is_kept_in_this_browser_only(page: Any, accounts_target: Target) -> None:
+    page.goto(accounts_target.url("zh", "accounts"))
+    page.wait_for_load_state("networkidle")
+    boxes = page.locator("ul.accounts-checklist input[type=checkbox]")
+    assert boxes.count() == len(ACCOUNTS_ORDER)
+    assert page.eval_on_selector_all("ul.accounts-checklist input", "els => els.map(e => e.id)") == [
+        f"done-{s}" for s in ACCOUNTS_ORDER
+    ]
+    assert not page.is_checked("#done-idpass")
+    page.click("label[for=done-idpass]")  # the visible label ticks the box too
+    assert page.is_checked("#done-idpass")
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.is_checked("#done-idpass")
+    assert not page.is_checked("#done-paymo") and not page.is_checked("#done-chatter")
+    # the same ticks on the English page, in the same browser
+    page.goto(accounts_target.url("en", "accounts"))
+    assert page.is_checked("#done-idpass")
+    page.uncheck("#done-idpass")
+    page.reload()
+    assert not page.is_checked("#done-idpass")
+    # nothing went anywhere but the site's own files
+    assert page.errors == []
+    assert [u for u in page.requests if not accounts_target.owns(u)] == []
+
+
+def test_accounts_checklist_without_javascript_is_a_plain_list(browser: Any, accounts_target: Target) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(accounts_target.url("en", "accounts"))
+    items = page.locator("ul.accounts-checklist li")
+    assert items.count() == len(ACCOUNTS_ORDER) and items.first.is_visible()
+    assert page.locator("ul.accounts-checklist input").count() == 0
+    assert not page.locator(".accounts-checklist__done").is_visible()
+    assert page.eval_on_selector_all("ul.accounts-checklist a", "els => els.map(e => e.getAttribute('href'))") == [
+        f"#{s}" for s in ACCOUNTS_ORDER
+    ]
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_accounts_page_has_no_serious_accessibility_violations(page: Any, accounts_target: Target, lang: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(accounts_target.url(lang, "accounts"))
+    page.wait_for_load_state("networkidle")
+    page.check("#done-paymo")
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_accounts_page_on_a_phone(browser: Any, accounts_target: Target, lang: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page.goto(accounts_target.url(lang, "accounts") + "#checklist")
+    page.wait_for_load_state("networkidle")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"accounts-{lang}-390px-{accounts_target.kind}.png"), full_page=False)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    # the boxes are large enough to hit with a finger, and every section is within the screen's width
+    box = page.locator("#done-chatter").bounding_box()
+    assert box and box["width"] >= 14 and box["height"] >= 14
+    page.click("#done-chatter")
+    assert page.is_checked("#done-chatter")
+    widths = page.eval_on_selector_all("article h2[id]", "els => els.map(e => e.getBoundingClientRect().right)")
+    assert widths and max(widths) <= 390
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_accounts_page_prints_with_its_boxes(page: Any, accounts_target: Target, lang: str) -> None:
+    page.goto(accounts_target.url(lang, "accounts"))
+    page.wait_for_load_state("networkidle")
+    page.check("#done-paymo")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("#why", "#checklist", "#done-paymo", "#done-chatter", "#paymo", "#chatter", ".print-footer"):
+        assert page.locator(shown).first.is_visible(), shown
+    assert page.is_checked("#done-paymo")
+    assert accounts_target.url(lang, "accounts") in page.locator(".print-footer").inner_text()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"accounts-{lang}-{accounts_target.kind}.pdf").write_bytes(pdf)
+
+
+# Each query finds the service's own section on the accounts page, in the query's language.
+ACCOUNT_QUERIES = [
+    ("zh", "微信 换绑", "wechat"),
+    ("zh", "支付宝 手机号", "alipay"),
+    ("zh", "Apple ID 受信任电话号码", "apple"),
+    ("en", "change phone number WhatsApp", "whatsapp"),
+]
+
+
+@pytest.mark.parametrize(("lang", "query", "service"), ACCOUNT_QUERIES)
+def test_search_finds_each_service_section_in_the_right_language(
+    page: Any, target: Target, lang: str, query: str, service: str
+) -> None:
+    if not DATA.services:
+        pytest.skip("data/services is empty: the service files have not landed yet")
+    page.goto(target.url(lang, ""))
+    results = search(page, lang, query)
+    assert results, query
+    assert {language_of(target, r) for r in results} == {lang}, (query, results)
+    found = page.eval_on_selector_all(".md-search-result__item a[href*='accounts']", "els => els.map(e => e.href)")
+    anchors = {r.split("#")[1] for r in found if "#" in r}
+    assert service in anchors, (query, found)

@@ -10,11 +10,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
 from baohao.publish.bundle import OFFLINE_ZIP
-from conftest import ROOT, make_project, run_cli
+from conftest import ROOT, fixture_services, make_project, run_cli
 
 pytestmark = pytest.mark.build
 
@@ -194,3 +195,57 @@ def test_serve_and_site_use_the_same_links_and_dates(project: Path) -> None:
     assert (project / "bare/countries/kg/index.html").read_text(encoding="utf-8") == site_page
     for published in ("feed.xml", "en/feed.xml", "en/search/search_index.json", "api/v1/countries.json"):
         assert (project / "bare" / published).exists(), published
+
+
+def test_accounts_page_in_both_languages_in_order_and_linked(tmp_path: Path) -> None:
+    """The accounts page from three fixture services: both languages, what breaks first first,
+    linked from the country page's "before you start" and the home page's risk section, and in the
+    sitemap, the search index of its language and the offline bundle."""
+    root = make_project(tmp_path / "p", services=fixture_services())
+    result = run_cli(root, "site")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    order = ["paymo", "idpass", "chatter"]
+    for lang, prefix, word in [("zh", "", "换绑手机号"), ("en", "en/", "change the phone number")]:
+        soup = BeautifulSoup((site / prefix / "accounts/index.html").read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == lang
+        article = soup.find("article")
+        assert [h["id"] for h in article.find_all("h2")] == ["why", "checklist", *order]
+        assert [li["data-service"] for li in article.select("ul.accounts-checklist li")] == order
+        assert [li.a["href"] for li in article.select("ul.accounts-checklist li")] == [f"#{s}" for s in order]
+        for sid in order:
+            assert word in article.find("h2", id=sid).get_text()
+        text = article.get_text()
+        assert "PayMo Wallet" in text and "IdPass ID" in text  # also_known_as, for the search
+        # the weak-only verdict carries the mark; each service's sources have their own anchors
+        idpass = article.find("h2", id="idpass").find_next("ul")
+        assert idpass.find(class_="unverified")
+        assert article.find(id="source-paymo-paymo-help") and article.find(id="source-why-which")
+        assert article.find("a", href="#source-why-fcc-aging")
+        # linked from the country page's "before you start" and the home page's risk section
+        country = BeautifulSoup((site / prefix / "countries/kg/index.html").read_text(encoding="utf-8"), "html.parser")
+        before = country.find("h2", id="before").find_next("ul")
+        assert [a["href"] for a in before.find_all("a")] == ["../../accounts/#checklist"]
+        home = BeautifulSoup((site / prefix / "index.html").read_text(encoding="utf-8"), "html.parser")
+        risk = home.find("h2", id="recycled-numbers")
+        links = [a["href"] for a in risk.find_all_next("a") if a.find_previous("h2") is risk]
+        assert "accounts/" in links
+        # in the navigation, after the home page and before the comparison
+        nav = [a["href"] for a in home.select(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")]
+        assert [h.rstrip("/") for h in nav[:3]] == [".", "accounts", "compare"], nav
+        index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        locations = {d["location"] for d in index["docs"]}
+        assert {f"accounts/#{s}" for s in order} <= locations, sorted(locations)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "accounts/" in sitemap and "en/accounts/" in sitemap
+    # the open-data API lists the services in the page's order, following its own published schema
+    services = json.loads((site / "api/v1/services.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "api/v1/services.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(services)
+    assert [s["id"] for s in services["services"]] == order and services["licence"] == "CC BY-SA 4.0"
+    with zipfile.ZipFile(root / "dist" / OFFLINE_ZIP) as bundle:
+        names = set(bundle.namelist())
+    assert {n for n in names if n.endswith("accounts.html")} == {
+        "baohao-guide/accounts.html",
+        "baohao-guide/en/accounts.html",
+    }

@@ -295,3 +295,71 @@ def test_bad_lapse_timelines_are_located(
     assert problem.startswith("data/countries/kg.yml:")
     line = int(problem.split(":")[1])
     assert line >= line_of(broken, "  lapse:"), problem
+
+
+# --- the accounts page's files: data/services/<id>.yml and data/recycling.yml ---
+
+
+def test_a_broken_service_file_is_located(tmp_path: Path) -> None:
+    from conftest import fixture_services
+
+    services = fixture_services()
+    text = services["paymo.yml"]
+    broken = (
+        text.replace("stakes: money", "stakes: cash")
+        .replace("  sources: [paymo-help]\nold_number_code:", "  sources: [paymo-hlep]\nold_number_code:")
+        .replace('  value: "yes"\n  sources: [paymo-help]', '  value: "yes"\n  sources: [paymo-help]\n  vaule: "no"')
+    )
+    root = make_project(tmp_path / "p", services={**services, "paymo.yml": broken})
+    with pytest.raises(DataError) as info:
+        load_all(project_at(root))
+    problems = [str(p) for p in info.value.problems]
+    shown = "data/services/paymo.yml"
+    assert any(p.startswith(f"{shown}:{line_of(broken, 'stakes: cash')}:9: stakes:") for p in problems), problems
+    assert (
+        f"{shown}:{line_of(broken, 'sources: [paymo-hlep]')}:13: change.sources[0]: unknown source id 'paymo-hlep', "
+        "not in this file's `sources:` list; did you mean 'paymo-help'?"
+    ) in problems
+    assert any(
+        p.startswith(f"{shown}:{line_of(broken, 'vaule')}:3: old_number_code.vaule: unknown field") for p in problems
+    )
+    assert len(problems) == 3, problems
+
+
+def test_a_broken_recycling_file_is_located(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    path = root / "data" / "recycling.yml"
+    text = path.read_text(encoding="utf-8")
+    broken = (
+        text.replace("    sources: [krebs]\n", "    sources: [kerbs]\n")
+        .replace("      zh: 在这 259 个号码中", "      zh: FILL IN 在这 259 个号码中")
+        .replace("    url: https://krebsonsecurity.com/", "    url: https://krebs.example.net/")
+        .replace("  - id: fcc-aging\n", "  - id: which\n")
+    )
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_all(project_at(root))
+    problems = [str(p) for p in info.value.problems]
+    shown = "data/recycling.yml"
+    facts = broken.split("sources:\n  - id:")[0]
+    assert any(
+        p.startswith(f"{shown}:{line_of(facts, 'sources: [kerbs]')}:15: facts[6].sources[0]: unknown source id 'kerbs'")
+        for p in problems
+    ), problems
+    assert (
+        f"{shown}:{line_of(broken, 'FILL IN')}:11: facts[6].text.zh: still says FILL IN: write what the source says"
+        in problems
+    )
+    assert any(
+        p.startswith(
+            f"{shown}:{line_of(broken, 'krebs.example.net')}:10: sources[4].url: host not allowed: krebs.example.net"
+        )
+        for p in problems
+    ), problems
+    assert any(
+        p.startswith(f"{shown}:{line_of(broken, '- id: which', 2)}:9: sources[2].id: duplicate id 'which'")
+        for p in problems
+    )
+    # the FCC fact's source is gone, so it is unknown, and the Krebs source is cited by nothing
+    assert any("facts[4].sources[0]: unknown source id 'fcc-aging'" in p for p in problems), problems
+    assert any("sources[4].id: source 'krebs' is cited by no fact" in p for p in problems), problems

@@ -22,6 +22,8 @@ def pages_of(root: Path) -> dict[str, str]:
 
 def test_every_page_in_both_languages(project: Path) -> None:
     assert sorted(pages_of(project)) == [
+        "accounts.en.md",
+        "accounts.zh.md",
         "compare.en.md",
         "compare.zh.md",
         "countries/kg.en.md",

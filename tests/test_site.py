@@ -56,9 +56,14 @@ def test_every_page_exists_in_both_languages(site: Path) -> None:
 def proper_names() -> list[str]:
     """Names written once for both languages (brands, companies, publishers): not prose in either."""
     names = set()
-    for country in load_all(project_at(ROOT)).countries:
+    data = load_all(project_at(ROOT))
+    for country in data.countries:
         names |= {o.brand for o in country.operators} | {o.company for o in country.operators if o.company}
         names |= {s.publisher for s in country.sources}
+    # the accounts page: the publishers of its sources, and the services' other names (Apple ID)
+    names |= {s.publisher for s in data.recycling.sources}
+    for service in data.services:
+        names |= {s.publisher for s in service.sources} | set(service.also_known_as)
     return sorted(names, key=len, reverse=True)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from .models import Answer, ContactKind, LapseEvent, RefundRule, RegistrationKind, SourceKind, StageState, TimeUnit
+from .service_model import Stakes
 
 # The route finder's questions (templates/_finder.html.j2), each with the document id from
 # data/documents.yml that a "no" rules out (route-finder.js reads it from the page), or None.
@@ -36,6 +37,8 @@ KEY_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "contact_": (literal_values(ContactKind), frozenset()),
     "kind_": (literal_values(SourceKind), frozenset()),
     "finder_q_": (tuple(FINDER_QUESTIONS), frozenset({"country"})),
+    "stakes_": (literal_values(Stakes), frozenset()),
+    "oldcode_": (literal_values(Answer), frozenset()),
 }
 
 # Strings a script fills in the browser (the lapse planner), each with the placeholders it fills;

@@ -19,7 +19,7 @@ from .cldr import LANGS
 
 DEFAULT_LANG = LANGS[0]
 # Paths under docs/ that the renderer owns; everything else there is hand-written.
-GENERATED_PAGES = ("index.{lang}.md", "compare.{lang}.md", "countries/")
+GENERATED_PAGES = ("index.{lang}.md", "compare.{lang}.md", "accounts.{lang}.md", "countries/")
 STALE_AFTER_MONTHS = 12  # a page whose review is older says it may be out of date; `make stale` uses it too
 DAYS_PER_MONTH = 30.5
 _GITHUB_REMOTE = r"(?:https://github\.com/|git@github\.com:)([\w.-]+/[\w.-]+?)(?:\.git)?/?"

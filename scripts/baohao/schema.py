@@ -9,11 +9,12 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode
 
 from .models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate
-from .service_model import Service
+from .service_model import Recycling, Service
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "country.schema.json": Country,
     "service.schema.json": Service,
+    "recycling.schema.json": Recycling,
     "documents.schema.json": DocumentList,
     "checklists.schema.json": SharedChecklists,
     "hosts.schema.json": HostList,

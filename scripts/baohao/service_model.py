@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .models import Id, Name, PastDate, Source, SourceRefs, Step, Strict, Text, Timing, Verdict
+from .models import Id, Name, Note, PastDate, Source, SourceRefs, Step, Strict, Text, Timing, Verdict
 
 Stakes = Annotated[
     Literal["money", "sign-in", "messages", "social"],
@@ -69,6 +69,22 @@ class Service(Strict):
         description="Can a number from outside the mainland be bound to the account at all?"
     )
     caveats: list[Step] = Field(default=[], description="Anything else a reader should know before the change.")
+    sources: list[Source] = Field(min_length=1)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def source(self, source_id: str) -> Source:
+        return self._sources_by_id[source_id]
+
+
+class Recycling(Strict):
+    """`data/recycling.yml`: why numbers must be moved off first, as sourced facts (the page's "why" section)."""
+
+    facts: list[Note] = Field(
+        min_length=1, description="Short sentences about numbers being given to someone else, each with its sources."
+    )
     sources: list[Source] = Field(min_length=1)
 
     @cached_property

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from ..models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate, Vocabulary
 from ..project import Project
-from ..service_model import Service
+from ..service_model import Recycling, Service
 from .cache import CountryCache, file_key
 from .messages import validate
 from .problems import DataError, Problem
@@ -42,6 +42,7 @@ class Dataset:
     prose: Prose  # editorial text (templates/prose/)
     files: dict[str, Path]  # country code -> its data file
     services: list[Service]  # data/services/, in file-name order
+    recycling: Recycling  # data/recycling.yml: why accounts must be moved off a number first
 
 
 def service_files(project: Project) -> list[Path]:
@@ -142,6 +143,15 @@ def load_all(project: Project) -> Dataset:
         problems += _check_file(file, Service, refs, context)
         if file.model is not None:
             services.append(file.model)
+    recycling: Recycling | None = None
+    file, found = _read(project, "recycling", project.data_dir / "recycling.yml")
+    problems += found
+    if file is not None:
+        if isinstance(file.located.data, dict):
+            problems += _check_file(file, Recycling, refs, context)
+            recycling = file.model
+        else:
+            problems.append(_not_a_mapping(file, "facts:, sources:"))
     for path in prose_files(project):
         prose_file, found = read_prose(project, path)
         problems += found
@@ -151,7 +161,7 @@ def load_all(project: Project) -> Dataset:
         problems += rule.check(project, loaded)
     if problems:
         raise DataError(problems)
-    assert strings is not None
+    assert strings is not None and recycling is not None
     vocabulary = Vocabulary(
         documents=vocab["documents"].documents,
         checklists=vocab["checklists"],
@@ -164,4 +174,4 @@ def load_all(project: Project) -> Dataset:
     prose: Prose = {}
     for prose_file in loaded.prose:
         prose.setdefault(prose_file.page, {})[prose_file.lang] = prose_file.parts
-    return Dataset(countries, vocabulary, strings.located.data, prose, files, services)
+    return Dataset(countries, vocabulary, strings.located.data, prose, files, services, recycling)

@@ -1,4 +1,5 @@
-"""The site navigation, from data: home, comparison, countries grouped by region, then the hand-written pages.
+"""The site navigation, from data: home, the accounts page, comparison, countries grouped by region,
+then the hand-written pages.
 
 Grouping by region keeps pages small with `navigation.prune` (a page carries only its own region's
 countries). Section titles are in the default language; `nav_translations` gives them in the others.
@@ -31,7 +32,7 @@ def navigation(data: Dataset, project: Project) -> list[Any]:
         regions.setdefault(region_name(country.region, default), []).append(f"countries/{country.code}.md")
     countries = [{title: pages} for title, pages in regions.items()]
     section = Formatter(default, data.strings, project.build_date).raw("nav_countries")
-    return ["index.md", "compare.md", {section: countries}, *hand_written_pages(project)]
+    return ["index.md", "accounts.md", "compare.md", {section: countries}, *hand_written_pages(project)]
 
 
 def nav_translations(data: Dataset, project: Project, lang: str) -> dict[str, str]:

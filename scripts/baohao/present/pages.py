@@ -1,4 +1,5 @@
-"""Validated data to Markdown pages: one per country, the comparison and the home page, in every language."""
+"""Validated data to Markdown pages: one per country, the comparison, the home page and the accounts page,
+in every language."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from ..interface import FINDER_QUESTIONS
 from ..load import Dataset
 from ..models import changes_newest_first
 from ..project import Project
+from ..unbinding import unbinding_order
+from .accounts import ServiceView, SourcedPart
 from .escape import environment
 from .formatter import Formatter
 from .views import CountryView
@@ -26,6 +29,10 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
     country_template = env.get_template("country.md.j2")
     compare_template = env.get_template("compare.md.j2")
     home_template = env.get_template("home.md.j2")
+    accounts_template = env.get_template("accounts.md.j2")
+    services = unbinding_order(data.services)
+    # the page was last reviewed when its newest part was: a service file, or a source of the "why" section
+    reviewed = max([s.reviewed for s in services] + [s.checked for s in data.recycling.sources])
     pages: list[Page] = []
     for code in project.langs:
         lang = Formatter(code, data.strings, project.build_date, data.prose)
@@ -46,4 +53,11 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
             pages.append(Page(f"countries/{view.c.code}.{code}.md", content))
         pages.append(Page(f"compare.{code}.md", compare_template.render(**common)))
         pages.append(Page(f"index.{code}.md", home_template.render(**common)))
+        accounts = accounts_template.render(
+            **common,
+            services=[ServiceView(s, lang) for s in services],
+            why=SourcedPart(data.recycling, "why", lang),
+            reviewed=reviewed,
+        )
+        pages.append(Page(f"accounts.{code}.md", accounts))
     return pages

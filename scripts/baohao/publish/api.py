@@ -1,5 +1,6 @@
 """The open-data API: `api/v1/countries.json` (every country and region, every field, both languages, sources
-included), `api/v1/countries/<code>.json`, and the JSON Schemas they follow."""
+included), `api/v1/countries/<code>.json`, `api/v1/services.json` (the accounts page's services), and the
+JSON Schemas they follow."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from ..load import Dataset
 from ..models import Country, Text
 from ..project import Project
 from ..schema import schema_text
+from ..service_model import Service
+from ..unbinding import unbinding_order
 from .links import country_page
 
 LICENCE: Literal["CC BY-SA 4.0"] = "CC BY-SA 4.0"
@@ -44,6 +47,16 @@ class PublishedIndex(BaseModel):
     countries: list[PublishedCountry]
 
 
+class PublishedServices(BaseModel):
+    """`api/v1/services.json`: how to move each service off an old number, in the accounts page's order."""
+
+    model_config = ConfigDict(extra="forbid", title="PublishedServices")
+
+    licence: Literal["CC BY-SA 4.0"] = LICENCE
+    licence_url: str = LICENCE_URL
+    services: list[Service]
+
+
 def published(country: Country, project: Project, directory_urls: bool = True) -> PublishedCountry:
     names = Text(**{lang: country.display_name(lang) for lang in project.langs})
     pages = {lang: country_page(project, country.code, lang, directory_urls) for lang in project.langs}
@@ -62,6 +75,8 @@ def write_api(site_dir: Path, data: Dataset, project: Project, directory_urls: b
         api / "country.schema.json": schema_text(PublishedCountry, "serialization", indent=1),
         api / "countries.schema.json": schema_text(PublishedIndex, "serialization", indent=1),
         api / "countries.json": _json(PublishedIndex(schema_url="country.schema.json", countries=countries)),
+        api / "services.schema.json": schema_text(PublishedServices, "serialization", indent=1),
+        api / "services.json": _json(PublishedServices(services=unbinding_order(data.services))),
     }
     for country in countries:
         written[api / "countries" / f"{country.code}.json"] = _json(country)

@@ -27,5 +27,7 @@ def check(file: DataFile, refs: References) -> list[Problem]:
 
 
 RULE = FileRule(
-    "duplicate-ids", frozenset({"country", "service", "documents", "checklists", "hosts", "staff_card"}), check
+    "duplicate-ids",
+    frozenset({"country", "service", "recycling", "documents", "checklists", "hosts", "staff_card"}),
+    check,
 )

@@ -17,5 +17,8 @@ def check(file: DataFile, refs: References) -> list[Problem]:
 
 
 RULE = FileRule(
-    "placeholders", frozenset({"country", "service", "documents", "checklists", "hosts", "staff_card"}), check, True
+    "placeholders",
+    frozenset({"country", "service", "recycling", "documents", "checklists", "hosts", "staff_card"}),
+    check,
+    True,
 )

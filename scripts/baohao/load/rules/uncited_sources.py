@@ -27,4 +27,4 @@ def check(file: DataFile, refs: References) -> list[Problem]:
     ]
 
 
-RULE = FileRule("uncited-sources", frozenset({"country", "service"}), check)
+RULE = FileRule("uncited-sources", frozenset({"country", "service", "recycling"}), check)

@@ -40,4 +40,4 @@ def check(file: DataFile, refs: References) -> list[Problem]:
     return problems
 
 
-RULE = FileRule("unknown-references", frozenset({"country", "service"}), check)
+RULE = FileRule("unknown-references", frozenset({"country", "service", "recycling"}), check)

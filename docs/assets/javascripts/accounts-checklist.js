@@ -1,0 +1,64 @@
+/* The accounts page's checklist: a box per service, ticked when the reader has moved that account
+   off the old number. The ticks are kept only in this browser (localStorage, under one key of
+   this site's own) and are never sent anywhere. Without JavaScript the list is a plain list of
+   links. Works from the site's own files, online and from file://, and again after Material's
+   instant navigation (document$) if it is ever turned on. */
+(function () {
+  "use strict";
+  var KEY = "baohao-guide:accounts-done";
+
+  function load() {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(KEY) || "[]");
+      return Array.isArray(value) ? value : [];
+    } catch (e) {
+      return []; // storage blocked or unreadable: the boxes still work until the page is left
+    }
+  }
+
+  function save(done) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(done));
+    } catch (e) {
+      // storage blocked (private mode, full): nothing to do
+    }
+  }
+
+  function init() {
+    var list = document.querySelector("ul.accounts-checklist");
+    if (!list || list.hasAttribute("data-ready")) return;
+    var text = document.querySelector(".accounts-checklist__done");
+    var label = text ? text.textContent : "";
+    var done = load();
+    Array.prototype.forEach.call(list.querySelectorAll("li[data-service]"), function (item) {
+      var id = item.getAttribute("data-service");
+      var link = item.querySelector("a");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = "done-" + id;
+      box.checked = done.indexOf(id) !== -1;
+      box.setAttribute("aria-label", (link ? link.textContent + " – " : "") + label);
+      var caption = document.createElement("label");
+      caption.htmlFor = box.id;
+      caption.className = "accounts-checklist__label";
+      caption.textContent = label;
+      item.classList.toggle("is-done", box.checked);
+      box.addEventListener("change", function () {
+        var now = load().filter(function (other) { return other !== id; });
+        if (box.checked) now.push(id);
+        save(now);
+        item.classList.toggle("is-done", box.checked);
+      });
+      item.insertBefore(box, item.firstChild);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(caption);
+    });
+    list.setAttribute("data-ready", "");
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else {
+    init();
+  }
+})();

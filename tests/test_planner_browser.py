@@ -146,6 +146,9 @@ def test_dates_are_written_in_each_languages_usual_form(browser: Any, offline: P
         page.fill("#planner-date", "2026-07-01")
         shown = page.locator("[data-move-by]").inner_text()
         assert Formatter(lang, DATA.strings, dt.date.today()).date(plan.move_by) in shown
+        # what to move, and how: the accounts page, from the result itself
+        link = page.locator(".lapse-planner__result a.planner-accounts")
+        assert link.get_attribute("href") == "../accounts.html"
     page.close()
 
 

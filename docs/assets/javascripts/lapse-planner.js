@@ -249,6 +249,13 @@
     } else {
       this.line("p", w.planner_move_unknown, false, [], { "data-move-by": "" });
     }
+    // what to move and how: the accounts page, linked from the page itself (its address differs online and offline)
+    var accounts = document.querySelector("a.planner-accounts");
+    if (accounts) {
+      var item = document.createElement("p");
+      item.appendChild(accounts.cloneNode(true));
+      this.result.appendChild(item);
+    }
     if (p.codesMayStop) {
       this.line("p", fill(w.planner_codes_stop, { date: this.date(p.codesMayStop.earliest) + this.passed(p.codesMayStop.earliest) }),
         false, [], { "data-codes-stop": iso(p.codesMayStop.earliest) });

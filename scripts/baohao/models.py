@@ -12,7 +12,7 @@ import math
 import re
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -169,6 +169,20 @@ Answer = Annotated[
     Literal["yes", "no", "unknown"],
     Field(description="`yes`, `no`, or `unknown` when no source settles it."),
 ]
+
+
+class SourceIndex:
+    """A data file with its own `sources` (a country, a service, the recycling facts): finds one by id."""
+
+    if TYPE_CHECKING:
+        sources: list[Source]
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def source(self, source_id: str) -> Source:
+        return self._sources_by_id[source_id]
 
 
 class Strict(BaseModel):
@@ -613,7 +627,7 @@ class StaffCard(Strict):
     )
 
 
-class Country(Strict):
+class Country(SourceIndex, Strict):
     """One country's guide: `data/countries/<code>.yml`."""
 
     code: str = Field(description="ISO 3166-1 alpha-2 code, lowercase; the file is named after it.")
@@ -674,15 +688,8 @@ class Country(Strict):
         return self.name[lang] if self.name else country_name(self.code, lang)
 
     @cached_property
-    def _sources_by_id(self) -> dict[str, Source]:
-        return {s.id: s for s in self.sources}
-
-    @cached_property
     def _operators_by_id(self) -> dict[str, Operator]:
         return {o.id: o for o in self.operators}
-
-    def source(self, source_id: str) -> Source:
-        return self._sources_by_id[source_id]
 
     def operator(self, operator_id: str) -> Operator:
         return self._operators_by_id[operator_id]

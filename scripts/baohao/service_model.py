@@ -8,12 +8,11 @@ verdicts, periods); what it adds is what a reader needs to change the bound numb
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .models import Id, Name, Note, PastDate, Source, SourceRefs, Step, Strict, Text, Timing, Verdict
+from .models import Id, Name, Note, PastDate, Source, SourceIndex, SourceRefs, Step, Strict, Text, Timing, Verdict
 
 Stakes = Annotated[
     Literal["money", "sign-in", "messages", "social"],
@@ -41,7 +40,7 @@ class NumberChange(Strict):
     sources: SourceRefs = Field(default=[], description="Sources for the menu path.")
 
 
-class Service(Strict):
+class Service(SourceIndex, Strict):
     """One online service: `data/services/<id>.yml`."""
 
     id: Id = Field(description="Lowercase id; the file is named after it, e.g. `wechat` in wechat.yml.")
@@ -71,25 +70,11 @@ class Service(Strict):
     caveats: list[Step] = Field(default=[], description="Anything else a reader should know before the change.")
     sources: list[Source] = Field(min_length=1)
 
-    @cached_property
-    def _sources_by_id(self) -> dict[str, Source]:
-        return {s.id: s for s in self.sources}
 
-    def source(self, source_id: str) -> Source:
-        return self._sources_by_id[source_id]
-
-
-class Recycling(Strict):
+class Recycling(SourceIndex, Strict):
     """`data/recycling.yml`: why numbers must be moved off first, as sourced facts (the page's "why" section)."""
 
     facts: list[Note] = Field(
         min_length=1, description="Short sentences about numbers being given to someone else, each with its sources."
     )
     sources: list[Source] = Field(min_length=1)
-
-    @cached_property
-    def _sources_by_id(self) -> dict[str, Source]:
-        return {s.id: s for s in self.sources}
-
-    def source(self, source_id: str) -> Source:
-        return self._sources_by_id[source_id]

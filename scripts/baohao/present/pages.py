@@ -10,9 +10,10 @@ from ..load import Dataset
 from ..models import changes_newest_first
 from ..project import Project
 from ..unbinding import unbinding_order
-from .accounts import ServiceView, SourcedPart
+from .accounts import ServiceView
 from .escape import environment
 from .formatter import Formatter
+from .sources import SourcedPart
 from .views import CountryView
 
 RECENT_CHANGES = 10
@@ -56,7 +57,7 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
         accounts = accounts_template.render(
             **common,
             services=[ServiceView(s, lang) for s in services],
-            why=SourcedPart(data.recycling, "why", lang),
+            why=SourcedPart(data.recycling, data.recycling.sources, lang, "why"),
             reviewed=reviewed,
         )
         pages.append(Page(f"accounts.{code}.md", accounts))

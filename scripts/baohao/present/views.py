@@ -18,7 +18,6 @@ from ..models import (
     LapseTimeline,
     Message,
     Route,
-    Source,
     StaffCardLanguage,
     StaffSentence,
     Stage,
@@ -28,8 +27,8 @@ from ..project import STALE_AFTER_MONTHS, older_than_months
 from . import planner_data
 from .escape import attr, host, html_text, ident, md
 from .formatter import Formatter
+from .sources import SourcedPart
 
-OLD_SOURCE_YEARS = 3
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 
@@ -59,42 +58,20 @@ class StaffCardView:
         return intro + Markup("<br>") + Markup("<br>").join(names)
 
 
-class CountryView:
+class CountryView(SourcedPart):
     """One country in one language: what its page, the home page and the comparison show of it."""
 
     stale_after_months = STALE_AFTER_MONTHS
 
     def __init__(self, country: Country, lang: Formatter, vocabulary: Vocabulary, repository: str = ""):
+        super().__init__(country, country.sources, lang)
         self.c = country
-        self.lang = lang
         self.vocabulary = vocabulary
         self.repository = repository
-        self.numbers = {s.id: i for i, s in enumerate(country.sources, start=1)}
         self.documents = {d.id: d for d in vocabulary.documents}
         self.checklists = vocabulary.checklists
 
     # --- sources and marks ---
-
-    def refs(self, source_ids: Sequence[str], *, advice: bool = False) -> Markup:
-        """Source marks after a fact: [1][2], or an unverified mark when nothing official or secondary backs it."""
-        if advice and not source_ids:
-            return Markup("")
-        if not source_ids:
-            return Markup(" ") + self.lang.unverified()
-        out = Markup("").join(self._ref(self.c.source(sid)) for sid in source_ids)
-        if certainty.weak_only(self.c, source_ids):
-            out += Markup(" ") + self.lang.unverified(weak_only=True)
-        return Markup(" ") + out
-
-    def _ref(self, source: Source) -> Markup:
-        title = self.lang.plain(
-            "source_ref_title",
-            publisher=source.publisher,
-            kind=self.lang.raw(f"kind_{source.kind}"),
-            checked=self.lang.date(source.checked),
-        )
-        n = self.numbers[source.id]
-        return Markup(f'<a class="src-ref" href="#source-{ident(source.id)}" title="{attr(title)}">[{n}]</a>')
 
     def answer(self, value: str, sources: Sequence[str]) -> Markup:
         """A yes/no/unknown answer; a yes or no that no reliable source backs carries the unverified mark."""
@@ -102,15 +79,6 @@ class CountryView:
         if certainty.answer_unverified(self.c, value, sources):
             out += Markup(" ") + self.lang.unverified()
         return out
-
-    def source_is_old(self, source: Source) -> bool:
-        return source.published is not None and (self.lang.today - source.published).days > OLD_SOURCE_YEARS * 365
-
-    def unreadable_note(self, source: Source) -> Markup:
-        """After a source's checked date: since when its page could not be read again, if so."""
-        if source.unreadable_since is None:
-            return Markup("")
-        return self.lang.t("list_sep") + self.lang.t("unreadable_since", date=self.lang.date(source.unreadable_since))
 
     def stale(self) -> bool:
         return older_than_months(self.c.reviewed, self.lang.today, STALE_AFTER_MONTHS)
@@ -135,10 +103,6 @@ class CountryView:
         if not ids:
             return self.lang.t("all_operators")
         return self.lang.join(self.c.operator(i).brand for i in ids)
-
-    def link(self, url: str, text: str, hreflang: str | None = None) -> Markup:
-        extra = f' hreflang="{attr(hreflang)}" lang="{attr(hreflang)}"' if hreflang else ""
-        return Markup(f'<a href="{attr(url)}" rel="noopener noreferrer"{extra}>{md(text)}</a>')
 
     def contact(self, contact: Contact) -> Markup:
         value = contact.value

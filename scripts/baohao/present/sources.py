@@ -1,0 +1,66 @@
+"""A part of a page with its own numbered sources (a country page, a service's section, the accounts
+page's "why" section): the marks after its facts, its links, and how each source is listed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from .. import certainty
+from ..certainty import Sourced
+from ..models import Source
+from .escape import attr, ident, md
+from .formatter import Formatter
+
+OLD_SOURCE_YEARS = 3
+
+
+class SourcedPart:
+    """A part of a page with its own sources, numbered from 1. A country page's sources are anchored
+    as `source-<source id>`; where one page has several parts (the accounts page), as
+    `source-<part>-<source id>`, so that parts never share an anchor."""
+
+    def __init__(self, owner: Sourced, sources: Sequence[Source], lang: Formatter, part: str | None = None):
+        self.owner = owner
+        self.part = part
+        self.lang = lang
+        self.sources: list[Source] = list(sources)
+        self.numbers = {s.id: i for i, s in enumerate(self.sources, start=1)}
+
+    def source_anchor(self, source: Source) -> Markup:
+        prefix = Markup("source-") + (ident(self.part) + Markup("-") if self.part else Markup(""))
+        return prefix + ident(source.id)
+
+    def refs(self, source_ids: Sequence[str], *, advice: bool = False) -> Markup:
+        """Source marks after a fact: [1][2], or the unverified mark when nothing official or secondary backs it."""
+        if advice and not source_ids:
+            return Markup("")
+        if not source_ids:
+            return Markup(" ") + self.lang.unverified()
+        out = Markup("").join(self._ref(self.owner.source(sid)) for sid in source_ids)
+        if certainty.weak_only(self.owner, source_ids):
+            out += Markup(" ") + self.lang.unverified(weak_only=True)
+        return Markup(" ") + out
+
+    def _ref(self, source: Source) -> Markup:
+        title = self.lang.plain(
+            "source_ref_title",
+            publisher=source.publisher,
+            kind=self.lang.raw(f"kind_{source.kind}"),
+            checked=self.lang.date(source.checked),
+        )
+        n = self.numbers[source.id]
+        return Markup(f'<a class="src-ref" href="#{self.source_anchor(source)}" title="{attr(title)}">[{n}]</a>')
+
+    def link(self, url: str, text: str, hreflang: str | None = None) -> Markup:
+        extra = f' hreflang="{attr(hreflang)}" lang="{attr(hreflang)}"' if hreflang else ""
+        return Markup(f'<a href="{attr(url)}" rel="noopener noreferrer"{extra}>{md(text)}</a>')
+
+    def source_is_old(self, source: Source) -> bool:
+        return source.published is not None and (self.lang.today - source.published).days > OLD_SOURCE_YEARS * 365
+
+    def unreadable_note(self, source: Source) -> Markup:
+        if source.unreadable_since is None:
+            return Markup("")
+        return self.lang.t("list_sep") + self.lang.t("unreadable_since", date=self.lang.date(source.unreadable_since))

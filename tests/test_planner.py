@@ -119,6 +119,16 @@ def test_keep_by_is_the_day_before_the_first_harmful_stage_or_the_qualifying_per
     assert p.keep_by == D(2027, 2, 27) and not p.keep_unverified
 
 
+def test_keep_by_takes_the_earlier_of_the_qualifying_period_and_a_stated_harmful_stage() -> None:
+    six_months = {"min": 6, "max": 6, "unit": "months"}
+    # a plan that is suspended when it ends must be renewed before it ends, whatever the cycle length
+    plan_end = timeline(stage("suspended", min=0, max=0), every={"min": 30, "max": 30}, every_sources=["official"])
+    assert planner.plan(Sources(), plan_end, D(2026, 3, 1)).keep_by == D(2026, 2, 28)
+    # a cut-off known only by its latest time does not bring the qualifying period forward
+    latest_only = timeline(stage("disconnected", max=6, unit="months"), every=six_months, every_sources=["official"])
+    assert planner.plan(Sources(), latest_only, D(2026, 1, 31)).keep_by == D(2026, 7, 30)
+
+
 def test_unverified_times_mark_the_plan_and_pass_to_stages_counted_from_them() -> None:
     tl = timeline(
         stage("disconnected", min=90, sources=("weak",)), stage("reassigned", min=30, relative_to="disconnected")

@@ -15,7 +15,7 @@ from baohao import certainty, planner
 from baohao.load import load_all
 from baohao.present.formatter import Formatter
 from baohao.publish.bundle import OFFLINE_ZIP, SITE_SLUG
-from conftest import FIXTURE_COUNTRY, ROOT, make_project, project_at, run_cli
+from conftest import FIXTURE_COUNTRY, ROOT, make_project, project_at, run_cli, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -175,8 +175,6 @@ def test_without_javascript_the_timelines_show_and_the_planner_does_not(browser:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_planner_on_a_phone_in_print_and_for_axe(browser: Any, offline: Path, lang: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page = browser.new_page(viewport={"width": 390, "height": 844})
     prefix = "" if lang == "zh" else "en/"
     page.goto((offline / f"{prefix}countries/gb.html").as_uri())
@@ -186,8 +184,7 @@ def test_the_planner_on_a_phone_in_print_and_for_axe(browser: Any, offline: Path
     page.select_option("#planner-operator", "giffgaff")
     page.fill("#planner-date", "2026-03-31")
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
-    serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page) == []
     page.emulate_media(media="print")
     assert page.locator("[data-move-by]").is_visible() and not page.locator(".lapse-planner form").is_visible()
     page.close()

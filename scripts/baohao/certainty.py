@@ -7,11 +7,11 @@ backed; otherwise the reader sees it with the unverified (未核实) mark.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from .models import Country, LapseTimeline, Period, RefundRule, Route, Source
+from .models import DAYS_PER_UNIT, Country, LapseTimeline, Period, RefundRule, Route, Source
 
 AnswerValue = Literal["yes", "no", "unknown"]
 
@@ -155,32 +155,42 @@ def operators_without_timeline(country: Country) -> list[str]:
     return [o.id for o in country.operators if timeline_for(country, o.id) is None]
 
 
-def _stage_clauses(country: Country, states: Sequence[str], operator_id: str | None = None) -> list[Clause]:
-    """Per timeline, the first stage in `states`: when, and whether a reliable source backs it.
-    An operator no timeline covers is `unknown`. With an operator: that operator's timeline only."""
-    entries: list[tuple[RuleValue, bool, Sequence[str], Sequence[str]]] = []
+TimelineValue = tuple[RuleValue, bool, Sequence[str]]  # (value, stated, sources) for one timeline
+
+
+def _timeline_clauses(
+    country: Country, value_of: Callable[[LapseTimeline], TimelineValue], operator_id: str | None = None
+) -> list[Clause]:
+    """One value per timeline, grouped into clauses. An operator no timeline covers is `unknown`.
+    With an operator: that operator's timeline only."""
     if operator_id is not None:
         own = timeline_for(country, operator_id)
-        timelines = [own] if own else []
         if own is None:
             return [Clause(None, False, (operator_id,), False)]
+        timelines = [own]
     else:
         timelines = list(country.rules.lapse)
+    entries: list[tuple[RuleValue, bool, Sequence[str], Sequence[str]]] = []
     for timeline in timelines:
-        stage = next((s for s in timeline.stages if s.state in states), None)
-        if stage is None:
-            entries.append((None, False, timeline.operators, []))
-            continue
-        if stage.after is None and "reassigned" not in states:
-            # a cut-off with no time says nothing about when: the same as no source
-            entries.append((None, False, timeline.operators, []))
-            continue
-        moment = Moment(stage.after, timeline.counts_from, stage.relative_to)
-        entries.append((moment, True, timeline.operators, stage.sources))
+        value, stated, sources = value_of(timeline)
+        entries.append((value, stated, timeline.operators, sources))
     missing = operators_without_timeline(country) if operator_id is None else []
     if missing and country.rules.lapse:
         entries.append((None, False, missing, []))
     return _clauses(country, entries)
+
+
+def _stage_clauses(country: Country, states: Sequence[str], operator_id: str | None = None) -> list[Clause]:
+    """Per timeline, the first stage in `states`: when, and whether a reliable source backs it."""
+
+    def value_of(timeline: LapseTimeline) -> TimelineValue:
+        stage = next((s for s in timeline.stages if s.state in states), None)
+        if stage is None or (stage.after is None and "reassigned" not in states):
+            # a cut-off with no time says nothing about when: the same as no source
+            return None, False, []
+        return Moment(stage.after, timeline.counts_from, stage.relative_to), True, stage.sources
+
+    return _timeline_clauses(country, value_of, operator_id)
 
 
 def cut_off_summary(country: Country, operator_id: str | None = None) -> list[Clause]:
@@ -205,26 +215,36 @@ def gone_summary(country: Country, operator_id: str | None = None) -> list[Claus
     return _stage_clauses(country, GONE, operator_id)
 
 
+def keep_alive_options(timeline: LapseTimeline) -> list[tuple[Period, Sequence[str]]]:
+    """What limits how long the number may go unused, counted from the timeline's event, with the
+    sources for each: the qualifying period, where the rule gives one, and the first harmful stage
+    whose earliest time is stated. The number is safe until the earlier of them."""
+    options: list[tuple[Period, Sequence[str]]] = []
+    qualifying = timeline.qualifying
+    if qualifying and qualifying.every and qualifying.every.min is not None:
+        options.append((qualifying.every, qualifying.sources))
+    harmful = (s for s in timeline.stages if s.state not in HARMLESS and not s.relative_to)
+    stage = next((s for s in harmful if s.after and s.after.min is not None), None)
+    if stage and stage.after:
+        options.append((stage.after, stage.sources))
+    return options
+
+
 def keep_alive(timeline: LapseTimeline) -> tuple[Moment, Sequence[str]] | None:
-    """How long the number may go unused: the qualifying period where the rule gives one, else the time
-    to the first stage that does harm; with the sources for it. None when no source gives either."""
-    if timeline.qualifying and timeline.qualifying.every:
-        return Moment(timeline.qualifying.every, timeline.counts_from), timeline.qualifying.sources
-    stage = next((s for s in timeline.stages if s.state not in HARMLESS and s.after and not s.relative_to), None)
-    return (Moment(stage.after, timeline.counts_from), stage.sources) if stage and stage.after else None
+    """The shorter of the keep-alive options (months counted as 30 days to compare; the qualifying
+    period on a tie), for the comparison; the planner compares the options' exact dates."""
+    options = keep_alive_options(timeline)
+    if not options:
+        return None
+    period, sources = min(options, key=lambda o: (o[0].min or 0) * DAYS_PER_UNIT[o[0].unit])
+    return Moment(period, timeline.counts_from), sources
 
 
 def keep_alive_summary(country: Country, operator_id: str | None = None) -> list[Clause]:
     """How long an unused number keeps working, per operator (the comparison's keep-alive column)."""
-    own = timeline_for(country, operator_id) if operator_id else None
-    timelines = [own] if own else [] if operator_id else list(country.rules.lapse)
-    entries: list[tuple[RuleValue, bool, Sequence[str], Sequence[str]]] = []
-    for timeline in timelines:
+
+    def value_of(timeline: LapseTimeline) -> TimelineValue:
         found = keep_alive(timeline)
-        entries.append(
-            (found[0], True, timeline.operators, found[1]) if found else (None, False, timeline.operators, [])
-        )
-    missing = operators_without_timeline(country) if operator_id is None else [operator_id] if not own else []
-    if missing and (country.rules.lapse or operator_id):
-        entries.append((None, False, missing, []))
-    return _clauses(country, entries)
+        return (found[0], True, found[1]) if found else (None, False, [])
+
+    return _timeline_clauses(country, value_of, operator_id)

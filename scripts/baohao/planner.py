@@ -14,6 +14,8 @@ The rules:
   (earliest: the start); without `max` there is no latest date ("or later").
 - A stage `relative_to` an earlier stage counts from that stage's earliest and latest dates.
 - A stage with no `after` has no date: the page says unknown, never a guess.
+- To keep the number, use it by the day before the earliest of `certainty.keep_alive_options`
+  (the qualifying period, the first harmful stage with a stated earliest time).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .certainty import HARMLESS, Sourced, backed
+from .certainty import Sourced, backed, keep_alive_options
 from .models import LapseTimeline, Period
 
 # The page says this margin: "move your accounts before" is this many days before the earliest
@@ -119,16 +121,11 @@ def plan(source: Sourced, timeline: LapseTimeline, start: dt.date) -> Plan:
         if someone_else and someone_else.dates
         else None
     )
-    keep_candidates: list[tuple[dt.date, bool]] = []
-    every = timeline.qualifying.every if timeline.qualifying else None
-    if every is not None and every.min is not None and timeline.qualifying is not None:
-        keep_candidates.append((add(start, every.min, every.unit), not backed(source, timeline.qualifying.sources)))
-    harmful = next((s for s in stages if s.state not in HARMLESS and s.dates is not None), None)
-    if harmful is not None and harmful.dates is not None:
-        keep_candidates.append((harmful.dates.earliest, harmful.unverified))
-    keep_by, keep_unverified = min(keep_candidates, default=(None, False))
-    if keep_by is not None:
-        keep_by -= dt.timedelta(days=1)
+    # the keep-alive option that comes first (min is stable: on the same date, the first option)
+    options = [(add(start, p.min or 0, p.unit), sources) for p, sources in keep_alive_options(timeline)]
+    keep = min(options, key=lambda option: option[0], default=None)
+    keep_by = keep[0] - dt.timedelta(days=1) if keep else None
+    keep_unverified = keep is not None and not backed(source, keep[1])
     return Plan(
         start=start,
         stages=stages,

@@ -1,8 +1,7 @@
 /* The accounts page's checklist: a box per service, ticked when the reader has moved that account
    off the old number. The ticks are kept only in this browser (localStorage, under one key of
    this site's own) and are never sent anywhere. Without JavaScript the list is a plain list of
-   links. Works from the site's own files, online and from file://, and again after Material's
-   instant navigation (document$) if it is ever turned on. */
+   links. Works from the site's own files, online and from file://. */
 (function () {
   "use strict";
   var KEY = "baohao-guide:accounts-done";
@@ -26,7 +25,7 @@
 
   function init() {
     var list = document.querySelector("ul.accounts-checklist");
-    if (!list || list.hasAttribute("data-ready")) return;
+    if (!list) return;
     var text = document.querySelector(".accounts-checklist__done");
     var label = text ? text.textContent : "";
     var done = load();
@@ -56,9 +55,5 @@
     list.setAttribute("data-ready", "");
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else {
-    init();
-  }
+  init();
 })();

@@ -102,19 +102,11 @@
       return someoneElse !== null;
     });
     var moveBy = someoneElse ? addDays(someoneElse.dates.earliest, -rules.move_margin_days) : null;
-    var candidates = [];
-    var every = timeline.every;
-    if (every && every.min !== null) candidates.push({ date: add(start, every.min, every.unit, false), unverified: !timeline.every_backed });
-    var harmful = null;
-    planned.some(function (s) {
-      if (rules.harmless.indexOf(s.state) < 0 && s.dates !== null) harmful = s;
-      return harmful !== null;
-    });
-    if (harmful) candidates.push({ date: harmful.dates.earliest, unverified: harmful.unverified });
+    // certainty.keep_alive_options: the first to come (on the same date, the first option)
     var keep = null;
-    candidates.forEach(function (c) {
-      // the earliest date; on a tie, a backed one (Python compares (date, unverified) tuples)
-      if (keep === null || before(c.date, keep.date) || (toDay(c.date) === toDay(keep.date) && !c.unverified)) keep = c;
+    timeline.keep_options.forEach(function (option) {
+      var date = add(start, option.min, option.unit, false);
+      if (keep === null || before(date, keep.date)) keep = { date: date, unverified: !option.backed };
     });
     return {
       start: start,

@@ -65,8 +65,8 @@ def _read(project: Project, kind: str, path: Path, raw: bytes | None = None) -> 
     return DataFile(kind, path, shown, data, raw=raw), []
 
 
-def _not_a_mapping(file: DataFile, first_fields: str) -> Problem:
-    return Problem(file.shown, 1, 1, "", f"must be a mapping of fields ({first_fields}, ...), not a list or a value")
+# The first fields of each kind of data file with a model of its own, for the message when a file is not a mapping.
+FIRST_FIELDS = {"country": "code:, region:", "service": "id:, name:", "recycling": "facts:, sources:"}
 
 
 def _check_file(
@@ -83,6 +83,26 @@ def _check_file(
     problems = [p for p in problems if p.field not in flagged] + overriding
     file.model = value if not problems else None
     return problems
+
+
+def _load_model(
+    project: Project,
+    kind: str,
+    path: Path,
+    model: type[BaseModel],
+    refs: References,
+    context: dict[str, Any],
+    raw: bytes | None = None,
+) -> tuple[Any, list[Problem]]:
+    """Read, validate and check one data file: its model (None when it has problems) and its problems."""
+    file, problems = _read(project, kind, path, raw)
+    if file is None:
+        return None, problems
+    if not isinstance(file.located.data, dict):
+        message = f"must be a mapping of fields ({FIRST_FIELDS[kind]}, ...), not a list or a value"
+        return None, [*problems, Problem(file.shown, 1, 1, "", message)]
+    problems += _check_file(file, model, refs, context)
+    return file.model, problems
 
 
 def load_all(project: Project) -> Dataset:
@@ -120,38 +140,19 @@ def load_all(project: Project) -> Dataset:
         if cached is not None and cached.code == path.stem and path.suffix == ".yml":
             models[path] = cached
             continue
-        file, found = _read(project, "country", path, raw)
+        country, found = _load_model(project, "country", path, Country, refs, context, raw)
         problems += found
-        if file is None:
-            continue
-        if not isinstance(file.located.data, dict):
-            problems.append(_not_a_mapping(file, "code:, region:"))
-            continue
-        problems += _check_file(file, Country, refs, context)
-        if file.model is not None:
-            models[path] = file.model
-            cache.put(key, file.model)
+        if country is not None:
+            models[path] = country
+            cache.put(key, country)
     services: list[Service] = []
     for path in service_files(project):
-        file, found = _read(project, "service", path)
+        service, found = _load_model(project, "service", path, Service, refs, context)
         problems += found
-        if file is None:
-            continue
-        if not isinstance(file.located.data, dict):
-            problems.append(_not_a_mapping(file, "id:, name:"))
-            continue
-        problems += _check_file(file, Service, refs, context)
-        if file.model is not None:
-            services.append(file.model)
-    recycling: Recycling | None = None
-    file, found = _read(project, "recycling", project.data_dir / "recycling.yml")
+        services += [service] if service is not None else []
+    recycling_file = project.data_dir / "recycling.yml"
+    recycling, found = _load_model(project, "recycling", recycling_file, Recycling, refs, context)
     problems += found
-    if file is not None:
-        if isinstance(file.located.data, dict):
-            problems += _check_file(file, Recycling, refs, context)
-            recycling = file.model
-        else:
-            problems.append(_not_a_mapping(file, "facts:, sources:"))
     for path in prose_files(project):
         prose_file, found = read_prose(project, path)
         problems += found

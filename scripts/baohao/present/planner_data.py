@@ -47,8 +47,10 @@ def _timeline(view: CountryView, timeline: LapseTimeline) -> dict[str, Any]:
             }
             for s in timeline.stages
         ],
-        "every": _period(qualifying.every) if qualifying else None,
-        "every_backed": bool(qualifying) and certainty.backed(c, qualifying.sources if qualifying else []),
+        "keep_options": [
+            {**(_period(p) or {}), "backed": certainty.backed(c, sources)}
+            for p, sources in certainty.keep_alive_options(timeline)
+        ],
         "counts": text(qualifying.counts) if qualifying else None,
         "not_counted": text(qualifying.not_counted) if qualifying and qualifying.not_counted else None,
         "keep": [
@@ -77,7 +79,6 @@ def planner_data(view: CountryView) -> dict[str, Any]:
             "move_margin_days": planner.MOVE_MARGIN_DAYS,
             "codes_stop": list(planner.CODES_STOP),
             "reaches_someone_else": list(planner.REACHES_SOMEONE_ELSE),
-            "harmless": list(certainty.HARMLESS),
         },
         "operators": operators,
         "timelines": [_timeline(view, t) for t in timelines],

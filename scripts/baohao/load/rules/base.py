@@ -12,6 +12,11 @@ from ..problems import Loc, Problem, format_loc
 from ..prose import ProseFile
 from ..yaml_reader import Located
 
+# Data files with their own `sources`, whose facts cite them: the rules about citations apply to these.
+SOURCED_KINDS = frozenset({"country", "service", "recycling"})
+# Every kind of data file with a model (the interface strings have none).
+DATA_KINDS = SOURCED_KINDS | {"documents", "checklists", "hosts", "staff_card"}
+
 
 @dataclass
 class DataFile:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..problems import Problem
-from .base import DataFile, FileRule, References, walk
+from .base import DATA_KINDS, DataFile, FileRule, References, walk
 
 
 def check(file: DataFile, refs: References) -> list[Problem]:
@@ -28,6 +28,6 @@ def check(file: DataFile, refs: References) -> list[Problem]:
 
 RULE = FileRule(
     "duplicate-ids",
-    frozenset({"country", "service", "recycling", "documents", "checklists", "hosts", "staff_card"}),
+    DATA_KINDS,
     check,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..problems import Problem
-from .base import DataFile, FileRule, References, walk
+from .base import DATA_KINDS, DataFile, FileRule, References, walk
 
 PLACEHOLDER = "FILL IN"
 
@@ -18,7 +18,7 @@ def check(file: DataFile, refs: References) -> list[Problem]:
 
 RULE = FileRule(
     "placeholders",
-    frozenset({"country", "service", "recycling", "documents", "checklists", "hosts", "staff_card"}),
+    DATA_KINDS,
     check,
     True,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..problems import Problem
-from .base import DataFile, FileRule, References, walk
+from .base import SOURCED_KINDS, DataFile, FileRule, References, walk
 
 
 def check(file: DataFile, refs: References) -> list[Problem]:
@@ -27,4 +27,4 @@ def check(file: DataFile, refs: References) -> list[Problem]:
     ]
 
 
-RULE = FileRule("uncited-sources", frozenset({"country", "service", "recycling"}), check)
+RULE = FileRule("uncited-sources", SOURCED_KINDS, check)

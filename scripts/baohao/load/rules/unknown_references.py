@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from ..problems import Problem
-from .base import DataFile, FileRule, References, ids, short_list, walk
+from .base import SOURCED_KINDS, DataFile, FileRule, References, ids, short_list, walk
 
 NOUNS = {"sources": "source", "operators": "operator", "documents": "document", "languages": "language"}
 DEFINED_IN = {"documents": "data/documents.yml", "languages": "data/staff_card.yml"}
@@ -40,4 +40,4 @@ def check(file: DataFile, refs: References) -> list[Problem]:
     return problems
 
 
-RULE = FileRule("unknown-references", frozenset({"country", "service", "recycling"}), check)
+RULE = FileRule("unknown-references", SOURCED_KINDS, check)

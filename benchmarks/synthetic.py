@@ -185,7 +185,7 @@ class CountryWriter:
     def sources(self) -> list[dict[str, Any]]:
         out = []
         for i in range(self.rng.randint(8, 16)):
-            kind = self.rng.choices(["official", "secondary", "weak"], [6, 3, 1])[0]
+            kind = self.rng.choices(["official", "press", "weak"], [6, 3, 1])[0]
             source = self._source(i, kind)
             if self.rng.random() < 0.4:
                 source["published"] = self.date(400, 3000)

@@ -40,10 +40,10 @@ def make_project(target: Path, countries: dict[str, str] | None = None, services
     (target / "data" / "countries").mkdir(parents=True)
     for vocab in (ROOT / "data").glob("*.yml"):
         shutil.copy(vocab, target / "data" / vocab.name)
-    # the fictional fixture country links to example.com and example.org
+    # the fictional fixture country links to example.com and example.org, its operators' own sites
     hosts = target / "data" / "hosts.yml"
     hosts.write_text(
-        hosts.read_text(encoding="utf-8").replace("press:\n", "press:\n  - example.com\n  - example.org\n", 1)
+        hosts.read_text(encoding="utf-8").replace("operators:\n", "operators:\n  - example.com\n  - example.org\n", 1)
     )
     (target / "docs").mkdir()
     for name in HAND_WRITTEN_DOCS:

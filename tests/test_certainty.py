@@ -15,7 +15,7 @@ TEXT = {"zh": "文字", "en": "Text"}
 
 
 def country(routes: list[dict[str, Any]] | None = None, **rules: list[dict[str, Any]]) -> Country:
-    """A country with two operators, an official and a weak source, and the given routes and rules."""
+    """A country with two operators, a source of each kind, and the given routes and rules."""
     return Country.model_validate(
         {
             "code": "kg",
@@ -31,7 +31,7 @@ def country(routes: list[dict[str, Any]] | None = None, **rules: list[dict[str, 
             "sources": [
                 {"id": s, "url": "https://example.com/", "title": "T", "lang": "en", "publisher": "P",
                  "kind": kind, "checked": dt.date(2026, 1, 1)}
-                for s, kind in (("official", "official"), ("weak", "weak"))
+                for s, kind in (("official", "official"), ("press", "press"), ("forum", "community"), ("weak", "weak"))
             ],
         }
     )  # fmt: skip
@@ -48,11 +48,14 @@ def route(id: str, kind: str, abroad: str, sources: list[str], documents: list[s
     }
 
 
-def test_only_official_or_secondary_sources_back_a_fact() -> None:
+def test_only_official_pages_and_edited_press_back_a_fact() -> None:
     c = country()
     assert certainty.backed(c, ["official"]) and certainty.backed(c, ["weak", "official"])
+    assert certainty.backed(c, ["press"]) and certainty.backed(c, ["forum", "press"])
     assert not certainty.backed(c, ["weak"]) and not certainty.backed(c, [])
-    assert certainty.weak_only(c, ["weak"]) and not certainty.weak_only(c, [])
+    assert not certainty.backed(c, ["forum"]) and not certainty.backed(c, ["forum", "weak"])
+    assert certainty.weak_only(c, ["weak"]) and certainty.weak_only(c, ["forum"]) and not certainty.weak_only(c, [])
+    assert certainty.best_tier(c, ["weak", "forum"]) == "community" and certainty.best_tier(c, []) is None
 
 
 def test_a_yes_or_no_without_a_reliable_source_is_unverified_but_unknown_never_is() -> None:

@@ -227,14 +227,14 @@ def test_a_broken_vocabulary_is_reported_once_not_in_every_country(tmp_path: Pat
         load_all(project_at(root))
     [problem] = [str(p) for p in info.value.problems]
     assert problem.startswith("data/hosts.yml:")
-    assert "must be a host name in lowercase, without https:// or a path" in problem
+    assert "must be a host name in lowercase, optionally with a path" in problem
 
 
 def test_an_impossible_date_is_reported_with_the_other_problems(tmp_path: Path, fixture_text: str) -> None:
     broken = fixture_text.replace("reviewed: 2026-01-15", "reviewed: 2026-13-01").replace("kind: weak", "kind: weka")
     problems = problems_for(tmp_path, broken)
     assert "data/countries/kg.yml:5:11: reviewed: '2026-13-01' is not a real date (month must be in 1..12)" in problems
-    assert any("sources[1].kind: must be 'official', 'secondary' or 'weak'" in p for p in problems), problems
+    assert any("sources[1].kind: must be 'official', 'press', 'community' or 'weak'" in p for p in problems), problems
 
 
 def test_a_source_no_fact_cites_is_an_error(tmp_path: Path, fixture_text: str) -> None:

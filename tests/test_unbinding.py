@@ -1,5 +1,5 @@
 """The accounts page's order and marks, on services built in code: what breaks first without the old
-number comes first, and no yes or no is shown as certain without an official or secondary source."""
+number comes first, and no yes or no is shown as certain without an official or press source."""
 
 from __future__ import annotations
 
@@ -65,13 +65,14 @@ def test_within_stakes_a_backed_yes_first_then_unknown_or_unbacked_then_a_backed
         service("unknown", "money", "unknown"),
         service("weak-yes", "money", "yes", "weak"),
         service("unsourced-yes", "money", "yes"),
-        service("secondary-yes", "money", "yes", "secondary"),
+        service("press-yes", "money", "yes", "press"),
+        service("forum-yes", "money", "yes", "community"),
         service("chat", "messages", "yes", "official"),
     ]
     order = ids(unbinding_order(services))
-    assert order[0] == "secondary-yes"
-    assert set(order[1:4]) == {"unknown", "weak-yes", "unsourced-yes"}
-    assert order[4:] == ["backed-no", "chat"]
+    assert order[0] == "press-yes"
+    assert set(order[1:5]) == {"unknown", "weak-yes", "unsourced-yes", "forum-yes"}
+    assert order[5:] == ["backed-no", "chat"]
     # an unbacked yes or no counts as not known
     assert [old_number_code(s) for s in services[:4]] == ["no", "unknown", "unknown", "unknown"]
 
@@ -86,9 +87,12 @@ def view(s: Service, lang: str = "zh") -> ServiceView:
     return ServiceView(s, Formatter(lang, STRINGS, dt.date(2026, 11, 29)))
 
 
-def test_a_yes_without_an_official_or_secondary_source_carries_the_unverified_mark() -> None:
+def test_a_yes_without_an_official_or_press_source_carries_the_unverified_mark() -> None:
     assert UNVERIFIED not in view(service("a", "money", "yes", "official")).old_number_code()
-    assert UNVERIFIED not in view(service("a", "money", "no", "secondary")).old_number_code()
+    assert UNVERIFIED not in view(service("a", "money", "no", "press")).old_number_code()
+    forum = view(service("a", "money", "no", "community")).old_number_code()
+    assert UNVERIFIED in forum and "未核实（网友反映）" in forum and "[1]" in forum
+    assert "unverified: readers report" in view(service("a", "money", "no", "community"), "en").old_number_code()
     weak = view(service("a", "money", "yes", "weak")).old_number_code()
     assert UNVERIFIED in weak and "未核实（仅有弱来源）" in weak and "[1]" in weak
     unsourced = view(service("a", "money", "no"), "en").old_number_code()

@@ -1,8 +1,9 @@
 """What the guide may state as certain. Plain values, no markup: the views format them.
 
-A fact is *backed* when an official or secondary source supports it. Summaries (key facts, the
-comparison, the home page) state a yes or no, a period or a refund rule as certain only when it is
-backed; otherwise the reader sees it with the unverified (未核实) mark.
+A fact is *backed* when an official page or edited press supports it (`CERTAIN_TIERS`): forum
+posts, community answers, personal blogs, SEO and affiliate pages are evidence, shown with the
+unverified (未核实) mark. Summaries (key facts, the comparison, the home page) state a yes or no, a
+period or a refund rule as certain only when it is backed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from .models import DAYS_PER_UNIT, Country, LapseTimeline, Period, RefundRule, Route, Source
+from .models import DAYS_PER_UNIT, TIERS, Country, LapseTimeline, Period, RefundRule, Route, Source, Tier
 
 AnswerValue = Literal["yes", "no", "unknown"]
 
@@ -22,13 +23,24 @@ class Sourced(Protocol):
     def source(self, source_id: str) -> Source: ...
 
 
+# The kinds of source that make a fact certain: the operator's, service's, regulator's own page or a
+# law, and edited press. `community` and `weak` sources are shown, with the unverified mark.
+CERTAIN_TIERS = frozenset({"official", "press"})
+
+
 def backed(country: Sourced, source_ids: Sequence[str]) -> bool:
-    """True when an official or secondary source supports the fact."""
-    return any(country.source(s).kind != "weak" for s in source_ids)
+    """True when an official or press source supports the fact."""
+    return any(country.source(s).kind in CERTAIN_TIERS for s in source_ids)
+
+
+def best_tier(country: Sourced, source_ids: Sequence[str]) -> Tier | None:
+    """The most trusted kind among the sources cited for a fact (None when it cites none)."""
+    kinds = {country.source(s).kind for s in source_ids}
+    return next((tier for tier in TIERS if tier in kinds), None)
 
 
 def weak_only(country: Sourced, source_ids: Sequence[str]) -> bool:
-    """Cited, but only by weak sources: shown with its sources and the unverified mark."""
+    """Cited, but only by community or weak sources: shown with its sources and the unverified mark."""
     return bool(source_ids) and not backed(country, source_ids)
 
 

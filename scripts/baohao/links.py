@@ -55,7 +55,48 @@ def parse_https_url(value: str) -> str:
         raise ValueError("must be an https URL with a full host name (letters, digits, hyphens and dots)")
     if not _URL_CHARACTERS.fullmatch(rest) or _BAD_ESCAPE.search(rest):
         raise ValueError("has characters a URL cannot hold; copy the address from the browser's address bar")
+    replay = _REPLAY.fullmatch(rest)
+    if replay:
+        try:
+            parse_https_url("https://" + replay.group(2))
+        except ValueError as error:
+            raise ValueError(f"is an archived copy of an address that {error}") from None
+    else:
+        _check_path(re.split(r"[?#]", rest)[0])
     return f"https://{host}{rest}"
+
+
+# An archive's snapshot address: /web/<time stamp>[<mode>_]/<the archived address>.
+_REPLAY = re.compile(r"/web/[0-9]{1,14}(?:[a-z]{2}_)?/(https?)://(.*)", re.DOTALL)
+
+
+def replayed_url(url: str) -> str | None:
+    """The address an archive snapshot replays (as https, how it is judged), or None when the URL
+    has no snapshot's shape."""
+    match = _URL.fullmatch(url)
+    replay = _REPLAY.fullmatch(match.group(2) or "") if match else None
+    return f"https://{replay.group(2)}" if replay else None
+
+
+# A percent-escape of a character that needs none (letters, digits, - . _ ~), or of a slash or
+# backslash: servers and browsers decode these, so the path they mean is not the path as written.
+_NEEDLESS_ESCAPE = re.compile(r"%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[DdEe]|5[Ff]|7[Ee]|2[Ff]|5[Cc])")
+
+
+def _check_path(path: str) -> None:
+    """Refuse a path whose meaning changes on the way: a browser removes `.` and `..` segments (also
+    written `%2e`) before it asks for the page, and servers read `//` and escaped letters or slashes
+    as something else. What is judged is then exactly the path that is requested."""
+    if _NEEDLESS_ESCAPE.search(path):
+        raise ValueError(
+            "has a percent-escape of a letter, digit, '-', '.', '_', '~' or a slash in its path; write the "
+            "character itself (a browser or server decodes it, so the link would lead elsewhere)"
+        )
+    segments = path.split("/")[1:]
+    if any(s in (".", "..") for s in segments):
+        raise ValueError("has a '.' or '..' segment in its path; write the address the page is really at")
+    if any(s == "" for s in segments[:-1]):
+        raise ValueError("has an empty segment ('//') in its path; write the address the page is really at")
 
 
 def host_and_path(url: str) -> tuple[str, str]:

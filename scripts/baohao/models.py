@@ -27,8 +27,8 @@ from pydantic import (
 )
 
 from .cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
-from .links import NEVER, covers, host_and_path, is_public_suffix, parse_https_url
-from .patterns import CURRENCY, DIRECTION_MARKS, HAN, HOST, ID, LANGUAGE, NEVER_ENTRY, describe_character
+from .links import NEVER, covers, host_and_path, is_public_suffix, parse_https_url, replayed_url
+from .patterns import CURRENCY, DIRECTION_MARKS, HAN, ID, LANGUAGE, NEVER_ENTRY, describe_character
 
 
 def today() -> dt.date:
@@ -241,13 +241,21 @@ class Note(Strict):
 
 # --- sources ------------------------------------------------------------------
 
+Tier = Literal["official", "press", "community", "weak"]
+TIERS: tuple[Tier, ...] = ("official", "press", "community", "weak")  # most trusted first
+
 SourceKind = Annotated[
-    Literal["official", "secondary", "weak"],
+    Tier,
     Field(
         description=(
-            "`official`: the operator's, regulator's or government's own page; "
-            "`secondary`: news or a page quoting a rule; "
-            "`weak`: SEO or third-party pages, old pages (facts resting only on these show as unverified)."
+            "How far the page can be trusted, by who wrote it. "
+            "`official`: the operator's or the service's own page, a regulator's, a government's or a law; "
+            "`press`: edited news, or a report by a consumer body or a standards body; "
+            "`community`: forum posts, Q&A and community answers (also on an operator's own forum, unless "
+            "written by its staff), personal blogs, readers' own reports; "
+            "`weak`: SEO, affiliate and comparison sites, copies of other pages, proxies. "
+            "Only `official` and `press` make a fact certain; a fact resting on `community` or `weak` sources "
+            "shows as unverified. The host's list in data/hosts.yml bounds the kind a source on it can have."
         )
     ),
 ]
@@ -724,13 +732,6 @@ class DocumentList(Strict):
     documents: list[Document] = Field(min_length=1)
 
 
-Host = Annotated[
-    str,
-    StringConstraints(pattern=HOST.regex, max_length=253),
-    Field(description="A host name in lowercase, without https:// or a path, e.g. `ucell.uz`."),
-]
-
-
 def _not_a_public_suffix(host: str) -> str:
     if is_public_suffix(host):
         raise ValueError(
@@ -740,31 +741,90 @@ def _not_a_public_suffix(host: str) -> str:
     return host
 
 
-AllowedHost = Annotated[Host, AfterValidator(_not_a_public_suffix)]
+def _entry_not_a_public_suffix(entry: str) -> str:
+    _not_a_public_suffix(entry.partition("/")[0])
+    return entry
+
+
+AllowedHost = Annotated[
+    str,
+    StringConstraints(pattern=NEVER_ENTRY.regex, max_length=253),
+    AfterValidator(_entry_not_a_public_suffix),
+    Field(
+        description=(
+            "A host (`ucell.uz`, also covering its subdomains), or a host and a path "
+            "(`github.com/marshalx/telegram-crawler`) where only that one use is meant: that path and below."
+        )
+    ),
+]
 NeverEntry = Annotated[
     str,
     StringConstraints(pattern=NEVER_ENTRY.regex, max_length=253),
     Field(description="A host, or a host and a path (`whatsapp.com/channel`) for that path and below."),
 ]
 
+# Each list of data/hosts.yml and the most trusted kind a source on its hosts can have.
+HOST_CATEGORY_TIER: dict[str, Tier] = {
+    "operators": "official",
+    "services": "official",
+    "government": "official",
+    "press": "press",
+    "community": "community",
+    "weak": "weak",
+}
+
 
 class HostList(Strict):
-    """`data/hosts.yml`: the hosts links in data may point to (each also covers its subdomains)."""
+    """`data/hosts.yml`: the hosts links in data may point to (each also covers its subdomains), by
+    category; the category bounds the kind of a source on that host."""
 
-    operators: list[AllowedHost] = Field(min_length=1, description="Operators' own sites.")
+    operators: list[AllowedHost] = Field(min_length=1, description="Operators' own sites (sources: any kind).")
     services: list[AllowedHost] = Field(
-        default=[], description="Online services' own help pages (data/services/), e.g. support.apple.com."
+        default=[],
+        description="Online services' own help pages (data/services/), e.g. support.apple.com (sources: any kind).",
     )
-    government: list[AllowedHost] = Field(default=[], description="Regulators and government services.")
-    press: list[AllowedHost] = Field(default=[], description="News and reference sites accepted as secondary sources.")
-    weak: list[AllowedHost] = Field(default=[], description="Third-party pages accepted only as weak sources.")
+    government: list[AllowedHost] = Field(
+        default=[], description="Regulators, governments and official gazettes (sources: any kind)."
+    )
+    press: list[AllowedHost] = Field(
+        default=[],
+        description="Edited news and magazines, consumer bodies, standards bodies (sources: up to press).",
+    )
+    community: list[AllowedHost] = Field(
+        default=[],
+        description=(
+            "Forums, Q&A and community sites, personal blogs and notes, code hosts' user pages "
+            "(sources: community or weak, shown as unverified)."
+        ),
+    )
+    weak: list[AllowedHost] = Field(
+        default=[],
+        description="SEO, affiliate and comparison sites, copies of other pages (sources: weak only).",
+    )
+    archives: list[AllowedHost] = Field(
+        default=[],
+        description=(
+            "Web archives (web.archive.org): a link must be a snapshot address (/web/<time>/<address>), and "
+            "the archived address is judged by this file's rules; a source there is bounded by the archived host."
+        ),
+    )
+    sellers: list[NeverEntry] = Field(
+        default=[],
+        description=(
+            "Sellers' and dealers' sites (SIM shops, activation services, paid cancellation services): never "
+            "linked and never a source, and never listed in another list."
+        ),
+    )
     never: list[NeverEntry] = Field(
         default=[],
         description=(
-            "Never accepted, even if listed above, in addition to the shorteners, messaging channels, "
-            "file hosts and sellers the build always refuses (scripts/baohao/links.py)."
+            "Never accepted, even if listed above, in addition to the shorteners, messaging channels "
+            "and file hosts the build always refuses (scripts/baohao/links.py)."
         ),
     )
+
+    def _allowed(self) -> tuple[str, ...]:
+        return tuple(e for category in HOST_CATEGORY_TIER for e in getattr(self, category))
 
     def problem(self, url: str) -> str | None:
         """Why a link to this (already parsed) URL may not appear in the guide, or None."""
@@ -774,12 +834,40 @@ class HostList(Strict):
                 f"host not allowed: {host} (link shorteners, messaging channels, file hosts and image hosts "
                 "are never accepted)"
             )
-        if not covers((*self.operators, *self.services, *self.government, *self.press, *self.weak), url):
+        if covers(self.sellers, url):
+            return f"host not allowed: {host} is a seller's or dealer's site (data/hosts.yml, sellers); never link one"
+        if covers(self.archives, url):
+            replayed = replayed_url(url)
+            if replayed is None:
+                return f"must be a snapshot address on {host}, such as https://{host}/web/20180918010221/https://..."
+            if covers(self.archives, replayed):
+                return "is an archived copy of an archive; link the snapshot itself"
+            inner = self.problem(replayed)
+            return f"archived page: {inner}" if inner else None
+        if not covers(self._allowed(), url):
             return (
                 f"host not allowed: {host} is not in data/hosts.yml"
                 " (add it there if it is an operator, an online service, a regulator or an accepted source)"
             )
         return None
+
+    def category(self, url: str) -> str | None:
+        """The list of data/hosts.yml that allows this (already parsed) URL, judged by the archived
+        address for a snapshot; the most specific entry wins (`github.com/owner/repo` over `github.com`)."""
+        if covers(self.archives, url):
+            replayed = replayed_url(url)
+            return self.category(replayed) if replayed and not covers(self.archives, replayed) else None
+        best: tuple[int, str] | None = None
+        for category in HOST_CATEGORY_TIER:
+            for entry in getattr(self, category):
+                if covers((entry,), url) and (best is None or len(entry) > best[0]):
+                    best = (len(entry), category)
+        return best[1] if best else None
+
+    def tier_bound(self, url: str) -> Tier | None:
+        """The most trusted kind a source at this URL can have, or None when the URL is not allowed."""
+        category = self.category(url)
+        return HOST_CATEGORY_TIER[category] if category else None
 
 
 class StaffCardLanguage(Strict):

@@ -29,7 +29,7 @@ HOST = Pattern(
     "must be a host name in lowercase, without https:// or a path, e.g. ucell.uz",
 )
 NEVER_ENTRY = Pattern(
-    r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(/[a-z0-9._~-]+)*$",
+    r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(/[a-z0-9._~-]*[a-z0-9_~-][a-z0-9._~-]*)*$",
     "must be a host name in lowercase, optionally with a path, e.g. whatsapp.com/channel",
 )
 CURRENCY = Pattern(r"^[A-Z]{3}$", "must be a three-letter ISO 4217 code in capitals, e.g. UZS")

@@ -123,6 +123,7 @@ def load_all(project: Project) -> Dataset:
     refs = References(
         documents={d.id for d in vocab["documents"].documents} if "documents" in vocab else None,
         staff_languages={lang.id for lang in vocab["staff_card"].languages} if "staff_card" in vocab else None,
+        hosts=vocab.get("hosts"),
     )
     context = {"hosts": vocab.get("hosts")}
     paths = country_files(project)

@@ -103,10 +103,11 @@ class Formatter:
     def paren(self, value: Any) -> Markup:
         return self.t("paren", x=value)
 
-    def unverified(self, *, weak_only: bool = False) -> Markup:
-        """The unverified mark: 未核实, or after sources that are all weak, the mark that says so."""
+    def unverified(self, *, evidence: str | None = None) -> Markup:
+        """The unverified mark: 未核实, or after community or weak sources, the mark that says which
+        (readers' reports are evidence worth reading, not a verdict)."""
         title = attr(self.raw("unverified_title"))
-        label = self.raw("weak_only") if weak_only else self.raw("unverified")
+        label = self.raw(f"unverified_{evidence}") if evidence in ("community", "weak") else self.raw("unverified")
         return Markup(f'<span class="unverified" title="{title}">{md(label)}</span>')
 
     def join(self, items: Iterable[Any]) -> Markup:

@@ -33,14 +33,14 @@ class SourcedPart:
         return prefix + ident(source.id)
 
     def refs(self, source_ids: Sequence[str], *, advice: bool = False) -> Markup:
-        """Source marks after a fact: [1][2], or the unverified mark when nothing official or secondary backs it."""
+        """Source marks after a fact: [1][2], and the unverified mark when no official or press source backs it."""
         if advice and not source_ids:
             return Markup("")
         if not source_ids:
             return Markup(" ") + self.lang.unverified()
         out = Markup("").join(self._ref(self.owner.source(sid)) for sid in source_ids)
         if certainty.weak_only(self.owner, source_ids):
-            out += Markup(" ") + self.lang.unverified(weak_only=True)
+            out += Markup(" ") + self.lang.unverified(evidence=certainty.best_tier(self.owner, source_ids))
         return Markup(" ") + out
 
     def _ref(self, source: Source) -> Markup:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...models import HostList
 from ...project import Project
 from ..problems import Loc, Problem, format_loc
 from ..prose import ProseFile
@@ -40,6 +41,7 @@ class References:
 
     documents: set[str] | None = None
     staff_languages: set[str] | None = None
+    hosts: HostList | None = None  # data/hosts.yml, which bounds the kind of each source
 
 
 @dataclass(frozen=True)

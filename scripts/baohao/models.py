@@ -342,6 +342,18 @@ class Contact(Strict):
         return self
 
 
+class Alert(Strict):
+    """Something that happened to holders of this brand's numbers and changes what the rest of the
+    page can promise: a cut-off of roaming users, a shutdown, a rule changed without notice."""
+
+    date: PastDate = Field(description="When it happened or took effect: the date of the first dated report.")
+    text: Text = Field(
+        description="What happened and what a holder should do now, in a few sentences; write `readers report ...` "
+        "when only community sources say it."
+    )
+    sources: SourceRefs = []
+
+
 class Operator(Strict):
     id: Id
     brand: Name = Field(description="The name on the SIM card and in the shops, e.g. `Ucell`.")
@@ -351,6 +363,10 @@ class Operator(Strict):
     )
     status: list[Note] = Field(
         default=[], description="Rebrands, mergers, sales, shutdowns: what a reader should know about the operator."
+    )
+    alerts: list[Alert] = Field(
+        default=[],
+        description="Recent events a holder must know first (shown at the top of the page and of the brand's section).",
     )
     contacts: list[Contact] = []
     sources: SourceRefs = Field(default=[], description="Sources for the operator's existence, owner and website.")

@@ -107,12 +107,15 @@ def host_and_path(url: str) -> tuple[str, str]:
     return match.group(1), re.split(r"[?#]", match.group(2) or "")[0].lower()
 
 
-def covers(entries: Iterable[str], url: str) -> bool:
-    """Whether any host entry (`example.com`, or `example.com/path` for a path and below) covers the URL."""
+def covers(entries: Iterable[str], url: str, *, paths_on_exact_host: bool = False) -> bool:
+    """Whether any host entry (`example.com`, or `example.com/path` for a path and below) covers the URL.
+    A host entry covers its subdomains. An entry with a path covers them too when it refuses (a never
+    list), but with `paths_on_exact_host`, as when it allows one use, only that host."""
     host, path = host_and_path(url)
     for entry in entries:
         entry_host, _, entry_path = entry.partition("/")
-        if not (host == entry_host or host.endswith("." + entry_host)):
+        subdomain = host.endswith("." + entry_host) and not (entry_path and paths_on_exact_host)
+        if not (host == entry_host or subdomain):
             continue
         if not entry_path or path == f"/{entry_path}" or path.startswith(f"/{entry_path}/"):
             return True

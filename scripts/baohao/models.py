@@ -860,12 +860,16 @@ class HostList(Strict):
                 return "is an archived copy of an archive; link the snapshot itself"
             inner = self.problem(replayed)
             return f"archived page: {inner}" if inner else None
-        if not covers(self._allowed(), url):
+        if not covers(self._allowed(), url, paths_on_exact_host=True):
             return (
                 f"host not allowed: {host} is not in data/hosts.yml"
                 " (add it there if it is an operator, an online service, a regulator or an accepted source)"
             )
         return None
+
+    def judged(self, url: str) -> str:
+        """The URL whose host decides: the archived address of a snapshot, else the URL itself."""
+        return (replayed_url(url) or url) if covers(self.archives, url) else url
 
     def category(self, url: str) -> str | None:
         """The list of data/hosts.yml that allows this (already parsed) URL, judged by the archived
@@ -876,7 +880,7 @@ class HostList(Strict):
         best: tuple[int, str] | None = None
         for category in HOST_CATEGORY_TIER:
             for entry in getattr(self, category):
-                if covers((entry,), url) and (best is None or len(entry) > best[0]):
+                if covers((entry,), url, paths_on_exact_host=True) and (best is None or len(entry) > best[0]):
                     best = (len(entry), category)
         return best[1] if best else None
 

@@ -25,7 +25,7 @@ def check(file: DataFile, refs: References) -> list[Problem]:
         bound = refs.hosts.tier_bound(url)
         if bound is None or refs.hosts.problem(url) or TIERS.index(source["kind"]) >= TIERS.index(bound):
             continue
-        host, _ = host_and_path(url)
+        host, _ = host_and_path(refs.hosts.judged(url))
         category = refs.hosts.category(url)
         lower = TIERS[TIERS.index(bound) :]
         allowed = ", ".join(lower[:-1]) + " or " + lower[-1]

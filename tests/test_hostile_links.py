@@ -22,7 +22,9 @@ HOSTS = {
 }
 
 
-def _project(tmp_path: Path, fixture_text: str, url: str, kind: str = "weak", extra_hosts: str = "") -> tuple[Path, str]:
+def _project(
+    tmp_path: Path, fixture_text: str, url: str, kind: str = "weak", extra_hosts: str = ""
+) -> tuple[Path, str]:
     text = fixture_text.replace("url: https://alpha.example.com/help", f"url: {json.dumps(url)}", 1)
     text = text.replace("kind: official", f"kind: {kind}", 1)
     root = make_project(tmp_path / "p", {"kg.yml": text})
@@ -174,7 +176,9 @@ def test_a_source_above_its_hosts_tier_is_a_located_error(
 
 
 def test_a_seller_is_never_a_source_nor_a_listed_host(tmp_path: Path, fixture_text: str) -> None:
-    assert "is a seller's or dealer's site" in _url_problem(tmp_path, fixture_text, "https://shop.simshop.example.net/x")
+    assert "is a seller's or dealer's site" in _url_problem(
+        tmp_path, fixture_text, "https://shop.simshop.example.net/x"
+    )
     root, _ = _project(tmp_path / "b", fixture_text, "https://news.example.net/")
     hosts = root / "data/hosts.yml"
     body = hosts.read_text(encoding="utf-8").replace("\nweak:\n", "\nweak:\n  - simshop.example.net\n", 1)

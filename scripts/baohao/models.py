@@ -831,6 +831,13 @@ class HostList(Strict):
             "linked and never a source, and never listed in another list."
         ),
     )
+    pages: list[AllowedHost] = Field(
+        default=[],
+        description=(
+            "Hosts only the hand-written pages (docs/, templates/prose/) may link to, such as the licence's; "
+            "never a source, never linked from data."
+        ),
+    )
     never: list[NeverEntry] = Field(
         default=[],
         description=(
@@ -842,8 +849,9 @@ class HostList(Strict):
     def _allowed(self) -> tuple[str, ...]:
         return tuple(e for category in HOST_CATEGORY_TIER for e in getattr(self, category))
 
-    def problem(self, url: str) -> str | None:
-        """Why a link to this (already parsed) URL may not appear in the guide, or None."""
+    def problem(self, url: str, *, for_pages: bool = False) -> str | None:
+        """Why a link to this (already parsed) URL may not appear in the guide, or None; `for_pages`
+        for a link in a hand-written page, which may also go to the hosts listed under `pages`."""
         host, _ = host_and_path(url)
         if covers((*NEVER, *self.never), url):
             return (
@@ -858,9 +866,10 @@ class HostList(Strict):
                 return f"must be a snapshot address on {host}, such as https://{host}/web/20180918010221/https://..."
             if covers(self.archives, replayed):
                 return "is an archived copy of an archive; link the snapshot itself"
-            inner = self.problem(replayed)
+            inner = self.problem(replayed, for_pages=for_pages)
             return f"archived page: {inner}" if inner else None
-        if not covers(self._allowed(), url, paths_on_exact_host=True):
+        allowed = (*self._allowed(), *self.pages) if for_pages else self._allowed()
+        if not covers(allowed, url, paths_on_exact_host=True):
             return (
                 f"host not allowed: {host} is not in data/hosts.yml"
                 " (add it there if it is an operator, an online service, a regulator or an accepted source)"

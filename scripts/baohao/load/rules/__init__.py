@@ -10,6 +10,7 @@ from . import (
     interface_strings,
     lapse_coverage,
     page_languages,
+    page_markup,
     placeholders,
     prose_parts,
     source_tiers,
@@ -35,6 +36,7 @@ PROJECT_RULES: list[ProjectRule] = [
     staff_card_documents.RULE,
     page_languages.RULE,
     prose_parts.RULE,
+    page_markup.RULE,
     strings_used.RULE,
 ]
 

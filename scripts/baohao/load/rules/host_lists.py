@@ -8,7 +8,7 @@ from ...models import HOST_CATEGORY_TIER
 from ..problems import Problem
 from .base import DataFile, FileRule, References
 
-_ALLOWING = (*HOST_CATEGORY_TIER, "archives")
+_ALLOWING = (*HOST_CATEGORY_TIER, "archives", "pages")
 
 
 def check(file: DataFile, refs: References) -> list[Problem]:

@@ -21,6 +21,11 @@ DEFAULT_LANG = LANGS[0]
 # Paths under docs/ that the renderer owns; everything else there is hand-written.
 GENERATED_PAGES = ("index.{lang}.md", "compare.{lang}.md", "accounts.{lang}.md", "countries/")
 STALE_AFTER_MONTHS = 12  # a page whose review is older says it may be out of date; `make stale` uses it too
+# Operators and regulators revise tariff, top-up and lapse tables about once a year (Azercell's table
+# of 1 July 2024 was replaced from 1 July 2025), so a page published more than two years ago has
+# probably been revised since: the pages mark such a source as old, whatever its kind, and
+# `make stale` lists every rule whose newest dated source is that old.
+RULE_SOURCE_MAX_AGE_MONTHS = 24
 DAYS_PER_MONTH = 30.5
 _GITHUB_REMOTE = r"(?:https://github\.com/|git@github\.com:)([\w.-]+/[\w.-]+?)(?:\.git)?/?"
 

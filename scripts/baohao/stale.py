@@ -26,13 +26,7 @@ from .load import Dataset
 from .load.problems import Loc, format_loc
 from .load.yaml_reader import Located, located, read_bytes
 from .models import Country, Operator, Period, Route, Source, Text
-from .project import STALE_AFTER_MONTHS, Project, older_than_months
-
-# Operators and regulators revise tariff, top-up and lapse tables about once a year (Azercell's table
-# of 1 July 2024 was replaced from 1 July 2025), so a rule whose newest source was published more
-# than two years ago has probably been revised since: look for the current page. (The pages mark a
-# source as old only after 3 years; this report warns the maintainer earlier.)
-RULE_SOURCE_MAX_AGE_MONTHS = 24
+from .project import RULE_SOURCE_MAX_AGE_MONTHS, STALE_AFTER_MONTHS, Project, older_than_months
 
 # The facts that state a rule that changes, as field paths without list indexes: every rule, and
 # what a route costs and how long it takes.

@@ -10,10 +10,9 @@ from markupsafe import Markup
 from .. import certainty
 from ..certainty import Sourced
 from ..models import Source
+from ..project import RULE_SOURCE_MAX_AGE_MONTHS, older_than_months
 from .escape import attr, ident, md
 from .formatter import Formatter
-
-OLD_SOURCE_YEARS = 3
 
 
 class SourcedPart:
@@ -58,7 +57,11 @@ class SourcedPart:
         return Markup(f'<a href="{attr(url)}" rel="noopener noreferrer"{extra}>{md(text)}</a>')
 
     def source_is_old(self, source: Source) -> bool:
-        return source.published is not None and (self.lang.today - source.published).days > OLD_SOURCE_YEARS * 365
+        """Published long enough ago that its rules have probably been revised (the same age after
+        which `make stale` lists a rule)."""
+        return source.published is not None and older_than_months(
+            source.published, self.lang.today, RULE_SOURCE_MAX_AGE_MONTHS
+        )
 
     def unreadable_note(self, source: Source) -> Markup:
         if source.unreadable_since is None:

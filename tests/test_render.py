@@ -254,3 +254,44 @@ def test_a_message_route_shows_the_message_as_text_with_its_lines_and_meaning(
     assert block in en and block.replace("Subject", "主题") in zh
     assert "中文意思：你好。我的号码是 \\_\\_\\_\\_。" in zh
     assert "No native speaker of English has reviewed this message yet" in en
+
+
+def test_an_alert_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mark(
+    tmp_path: Path, fixture_text: str
+) -> None:
+    """An event that changes the page's promises (a roaming cut-off) is the first thing a reader of
+    the page and of the brand sees; resting on a forum post, it says 'readers report'."""
+    text = fixture_text.replace(
+        "    website: https://alpha.example.com\n",
+        "    website: https://alpha.example.com\n"
+        "    alerts:\n"
+        "      - date: 2026-07-28\n"
+        "        text:\n"
+        "          zh: 据网友反映，Alpha 停掉了长期在境外漫游的号码。<b>x</b>\n"
+        "          en: Readers report that Alpha cut off numbers roaming abroad for long. <b>x</b>\n"
+        "        sources: [forum-post]\n",
+        1,
+    ).replace(
+        "sources:\n  - id: alpha-help\n",
+        "sources:\n  - id: forum-post\n    url: https://forum.example.com/t/1\n    title: Cut off\n    lang: en\n"
+        "    publisher: A reader\n    kind: community\n    published: 2026-08-01\n    checked: 2026-12-01\n"
+        "  - id: alpha-help\n",
+        1,
+    )
+    root = make_project(tmp_path / "p", {"kg.yml": text})
+    hosts = root / "data/hosts.yml"
+    hosts.write_text(
+        hosts.read_text(encoding="utf-8").replace("\ncommunity:\n", "\ncommunity:\n  - forum.example.com\n", 1)
+    )
+    pages = pages_of(root)
+    for lang, heading, mark in (
+        ("zh", "Alpha Mobile：2026年7月28日 起的新情况", "未核实（网友反映）"),
+        ("en", "Alpha Mobile: what changed on 28 July 2026", "unverified: readers report"),
+    ):
+        page = pages[f"countries/kg.{lang}.md"]
+        first = page.index(heading)
+        assert first < page.index("!!! abstract"), "the alert comes before the key facts"
+        brand = page.split("{ #brand-alpha }", 1)[1]
+        assert brand.lstrip().startswith(f'!!! danger "{heading}"'), "and first in the brand's section"
+        alert = page[first:].split("\n\n")[0]
+        assert mark in alert and "#source-forum-post" in alert and "<b>" not in alert

@@ -266,6 +266,7 @@ def test_an_alert_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mar
         "    website: https://alpha.example.com\n"
         "    alerts:\n"
         "      - date: 2026-07-28\n"
+        "        headline: {zh: 据网友反映，Alpha 停号。, en: Readers report that Alpha cut numbers off.}\n"
         "        text:\n"
         "          zh: 据网友反映，Alpha 停掉了长期在境外漫游的号码。<b>x</b>\n"
         "          en: Readers report that Alpha cut off numbers roaming abroad for long. <b>x</b>\n"
@@ -293,5 +294,8 @@ def test_an_alert_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mar
         assert first < page.index("!!! abstract"), "the alert comes before the key facts"
         brand = page.split("{ #brand-alpha }", 1)[1]
         assert brand.lstrip().startswith(f'!!! danger "{heading}"'), "and first in the brand's section"
-        alert = page[first:].split("\n\n")[0]
-        assert mark in alert and "#source-forum-post" in alert and "<b>" not in alert
+        top = page[first:].split("\n\n")[0]
+        assert mark in top and "#source-forum-post" in top and "#brand-alpha" in top
+        assert ("停号" if lang == "zh" else "cut numbers off") in top and "<b>" not in top
+        full = brand.lstrip().split("\n\n")[0]
+        assert mark in full and "&lt;b&gt;" in full and "<b>" not in full

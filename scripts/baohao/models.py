@@ -347,6 +347,10 @@ class Alert(Strict):
     page can promise: a cut-off of roaming users, a shutdown, a rule changed without notice."""
 
     date: PastDate = Field(description="When it happened or took effect: the date of the first dated report.")
+    headline: Text = Field(
+        description="One short sentence for the top of the page: what happened and what to do; the brand's "
+        "section shows `text` in full."
+    )
     text: Text = Field(
         description="What happened and what a holder should do now, in a few sentences; write `readers report ...` "
         "when only community sources say it."

@@ -286,7 +286,7 @@ def test_an_alert_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mar
     )
     pages = pages_of(root)
     for lang, heading, mark in (
-        ("zh", "Alpha Mobile：2026年7月28日 起的新情况", "未核实（网友反映）"),
+        ("zh", "Alpha Mobile：2026年7月28日起的新情况", "未核实（网友反映）"),
         ("en", "Alpha Mobile: what changed on 28 July 2026", "unverified: readers report"),
     ):
         page = pages[f"countries/kg.{lang}.md"]

@@ -256,7 +256,7 @@ def test_a_message_route_shows_the_message_as_text_with_its_lines_and_meaning(
     assert "No native speaker of English has reviewed this message yet" in en
 
 
-def test_an_alert_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mark(
+def test_a_recent_risk_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mark(
     tmp_path: Path, fixture_text: str
 ) -> None:
     """An event that changes the page's promises (a roaming cut-off) is the first thing a reader of
@@ -264,8 +264,10 @@ def test_an_alert_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mar
     text = fixture_text.replace(
         "    website: https://alpha.example.com\n",
         "    website: https://alpha.example.com\n"
-        "    alerts:\n"
-        "      - date: 2026-07-28\n"
+        "    risks:\n"
+        "      - kind: roaming-cutoff\n"
+        "        status: reported\n"
+        "        date: 2026-07-28\n"
         "        headline: {zh: 据网友反映，Alpha 停号。, en: Readers report that Alpha cut numbers off.}\n"
         "        text:\n"
         "          zh: 据网友反映，Alpha 停掉了长期在境外漫游的号码。<b>x</b>\n"
@@ -286,8 +288,8 @@ def test_an_alert_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mar
     )
     pages = pages_of(root)
     for lang, heading, mark in (
-        ("zh", "Alpha Mobile：2026年7月28日起的新情况", "未核实（网友反映）"),
-        ("en", "Alpha Mobile: what changed on 28 July 2026", "unverified: readers report"),
+        ("zh", "Alpha Mobile：2026年7月28日起的新情况（长期漫游被停）", "未核实（网友反映）"),
+        ("en", "Alpha Mobile: cut\\-off for long roaming, 28 July 2026", "unverified: readers report"),
     ):
         page = pages[f"countries/kg.{lang}.md"]
         first = page.index(heading)

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from .models import Answer, ContactKind, LapseEvent, RefundRule, RegistrationKind, SourceKind, StageState, TimeUnit
+from .models import (
+    Answer,
+    ContactKind,
+    KeepAction,
+    LapseEvent,
+    RefundRule,
+    RegistrationKind,
+    RiskKind,
+    RiskStatus,
+    SourceKind,
+    StageState,
+    TimeUnit,
+)
 from .service_model import Stakes
 
 # The route finder's questions (templates/_finder.html.j2), each with the document id from
@@ -39,6 +51,9 @@ KEY_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "finder_q_": (tuple(FINDER_QUESTIONS), frozenset({"country"})),
     "stakes_": (literal_values(Stakes), frozenset()),
     "oldcode_": (literal_values(Answer), frozenset()),
+    "risk_kind_": (literal_values(RiskKind), frozenset()),
+    "risk_status_": (literal_values(RiskStatus), frozenset()),
+    "keep_action_": (literal_values(KeepAction), frozenset()),
 }
 
 # Strings a script fills in the browser (the lapse planner), each with the placeholders it fills;

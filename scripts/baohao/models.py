@@ -342,20 +342,115 @@ class Contact(Strict):
         return self
 
 
-class Alert(Strict):
-    """Something that happened to holders of this brand's numbers and changes what the rest of the
-    page can promise: a cut-off of roaming users, a shutdown, a rule changed without notice."""
+RiskKind = Annotated[
+    Literal["roaming-cutoff", "price-rise", "closure", "network-switch-off", "registration"],
+    Field(
+        description=(
+            "`roaming-cutoff`: the operator suspends or ends numbers used abroad for long (fair-use clauses "
+            "included); `price-rise`: the cheapest way to keep the number costs more; `closure`: the brand "
+            "closes or is folded into another; `network-switch-off`: a network (3G) is switched off; "
+            "`registration`: a new identity or registration rule that can cut numbers off."
+        )
+    ),
+]
+RiskStatus = Annotated[
+    Literal["clause", "reported", "announced", "enforced"],
+    Field(
+        description=(
+            "`clause`: the terms allow it, nothing more is known; `reported`: holders report it happening "
+            "(community sources); `announced`: the operator or a regulator announced it; `enforced`: an "
+            "official or press source says it is being done."
+        )
+    ),
+]
 
-    date: PastDate = Field(description="When it happened or took effect: the date of the first dated report.")
+
+class Risk(Strict):
+    """A dated risk to a kept number: a roaming cut-off, a price rise, a closure, a network switch-off, a
+    new registration rule. Reported, announced or enforced risks of the last 24 months are shown first, at
+    the top of the page and of the brand's section, and enter the feeds."""
+
+    kind: RiskKind
+    status: RiskStatus
+    date: PastDate = Field(
+        description="When it happened, took effect or was seen: the date of the first dated report, or of the clause."
+    )
     headline: Text = Field(
-        description="One short sentence for the top of the page: what happened and what to do; the brand's "
-        "section shows `text` in full."
+        description="One short sentence: what happened and what to do; for a recent risk, shown at the top of the page."
     )
     text: Text = Field(
-        description="What happened and what a holder should do now, in a few sentences; write `readers report ...` "
-        "when only community sources say it."
+        description="What it means for a holder, in a few sentences; write `readers report ...` when only "
+        "community sources say it."
     )
     sources: SourceRefs = []
+
+
+KeepAction = Annotated[
+    Literal["outgoing-sms", "outgoing-call", "data-session", "top-up", "plan-purchase", "chargeable-use"],
+    Field(
+        description=(
+            "What the holder does: send an SMS, make a call, open a data session, top up (at least `price`), "
+            "buy a plan or pack, or any chargeable use."
+        )
+    ),
+]
+
+
+class Price(Strict):
+    """A price as seen on a given day."""
+
+    amount: Amount
+    currency: CurrencyCode
+    seen: PastDate = Field(description="The date the price was seen on its source (prices move fast).")
+    note: Text | None = None
+    sources: SourceRefs = []
+
+
+class KeepOption(Strict):
+    """One way to keep the number alive: an action, how often, and what it costs."""
+
+    action: KeepAction
+    every: Period | None = Field(
+        default=None,
+        description="The longest gap allowed between two actions; leave out to use the qualifying period of the "
+        "brand's lapse timeline (`rules.lapse[].qualifying.every`), whose sources then back it.",
+    )
+    price: Price | None = Field(default=None, description="The cheapest price of one action; leave out when unknown.")
+    note: Text | None = None
+    sources: SourceRefs = Field(default=[], description="Sources for `every` and for the action counting as use.")
+
+
+class FromChina(Strict):
+    """What counts as use, and what it costs, while the SIM is in mainland China."""
+
+    receiving_counts: Verdict | None = Field(default=None, description="Does receiving a call or SMS count as use?")
+    sms_to_china_counts: Verdict | None = Field(
+        default=None, description="Does an SMS to a +86 number count (and can it be blocked or flagged)?"
+    )
+    wifi_calling_counts: Verdict | None = Field(
+        default=None, description="Does a call or SMS over Wi-Fi Calling count?"
+    )
+    data_roaming_counts: Verdict | None = Field(default=None, description="Does a data session while roaming count?")
+    roaming_on_by_default: Verdict | None = Field(default=None, description="Is roaming on without asking for it?")
+    receiving_sms_free: Verdict | None = Field(default=None, description="Is receiving an SMS in China free?")
+    sms_price: Price | None = Field(default=None, description="One SMS sent while roaming in China.")
+    minute_price: Price | None = Field(default=None, description="One minute of a call made while roaming in China.")
+
+
+class Esim(Strict):
+    offered: Verdict = Field(description="Does the brand offer an eSIM?")
+    from_abroad: Verdict | None = Field(
+        default=None, description="Can an eSIM be obtained, or moved to a new phone, from abroad?"
+    )
+    price: Price | None = Field(default=None, description="What an eSIM or an eSIM swap costs.")
+
+
+class Keeping(Strict):
+    """Keeping the number rather than letting it go: the ways, what counts from China, eSIM."""
+
+    options: list[KeepOption] = Field(default=[], description="Ways to keep the number, cheapest first if known.")
+    from_china: FromChina | None = None
+    esim: Esim | None = None
 
 
 class Operator(Strict):
@@ -368,9 +463,12 @@ class Operator(Strict):
     status: list[Note] = Field(
         default=[], description="Rebrands, mergers, sales, shutdowns: what a reader should know about the operator."
     )
-    alerts: list[Alert] = Field(
+    keeping: Keeping | None = Field(
+        default=None, description="What keeping the number takes and costs: the ways, from China, eSIM."
+    )
+    risks: list[Risk] = Field(
         default=[],
-        description="Recent events a holder must know first (shown at the top of the page and of the brand's section).",
+        description="Dated risks to a kept number (roaming cut-offs, price rises, closures, switch-offs, new rules).",
     )
     contacts: list[Contact] = []
     sources: SourceRefs = Field(default=[], description="Sources for the operator's existence, owner and website.")
@@ -944,6 +1042,32 @@ class Vocabulary(Strict):
     checklists: SharedChecklists
     hosts: HostList
     staff_card: StaffCardTemplate
+
+
+class ReferenceRate(Strict):
+    currency: CurrencyCode
+    cny: Amount = Field(description="Yuan for one unit of the currency, as the source gives it.")
+    sources: SourceRefs = Field(min_length=1)
+
+
+class ReferenceRates(SourceIndex, Strict):
+    """`data/rates.yml`: one dated set of reference exchange rates, for the approximate yearly keep cost
+    in yuan. The page names the date; the amounts are approximate."""
+
+    date: PastDate = Field(description="The day the rates are for.")
+    rates: list[ReferenceRate] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_rate_per_currency(self) -> ReferenceRates:
+        seen = [r.currency for r in self.rates]
+        twice = sorted({c for c in seen if seen.count(c) > 1})
+        if twice:
+            raise ValueError(f"currency listed twice: {', '.join(twice)}")
+        return self
+
+    def table(self) -> dict[str, Decimal]:
+        return {r.currency: r.cny for r in self.rates}
 
 
 def changes_newest_first(countries: list[Country]) -> list[tuple[Change, Country]]:

@@ -8,13 +8,14 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode
 
-from .models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate
+from .models import Country, DocumentList, HostList, ReferenceRates, SharedChecklists, StaffCardTemplate
 from .service_model import Recycling, Service
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "country.schema.json": Country,
     "service.schema.json": Service,
     "recycling.schema.json": Recycling,
+    "rates.schema.json": ReferenceRates,
     "documents.schema.json": DocumentList,
     "checklists.schema.json": SharedChecklists,
     "hosts.schema.json": HostList,

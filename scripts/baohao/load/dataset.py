@@ -12,7 +12,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..models import Country, DocumentList, HostList, SharedChecklists, StaffCardTemplate, Vocabulary
+from ..models import (
+    Country,
+    DocumentList,
+    HostList,
+    ReferenceRates,
+    SharedChecklists,
+    StaffCardTemplate,
+    Vocabulary,
+)
 from ..project import Project
 from ..service_model import Recycling, Service
 from .cache import CountryCache, file_key
@@ -43,6 +51,7 @@ class Dataset:
     files: dict[str, Path]  # country code -> its data file
     services: list[Service]  # data/services/, in file-name order
     recycling: Recycling  # data/recycling.yml: why accounts must be moved off a number first
+    rates: ReferenceRates | None = None  # data/rates.yml: reference rates for yearly keep costs in yuan
 
 
 def service_files(project: Project) -> list[Path]:
@@ -66,7 +75,12 @@ def _read(project: Project, kind: str, path: Path, raw: bytes | None = None) -> 
 
 
 # The first fields of each kind of data file with a model of its own, for the message when a file is not a mapping.
-FIRST_FIELDS = {"country": "code:, region:", "service": "id:, name:", "recycling": "facts:, sources:"}
+FIRST_FIELDS = {
+    "country": "code:, region:",
+    "service": "id:, name:",
+    "recycling": "facts:, sources:",
+    "rates": "date:, rates:, sources:",
+}
 
 
 def _check_file(
@@ -154,6 +168,11 @@ def load_all(project: Project) -> Dataset:
     recycling_file = project.data_dir / "recycling.yml"
     recycling, found = _load_model(project, "recycling", recycling_file, Recycling, refs, context)
     problems += found
+    rates: ReferenceRates | None = None
+    rates_file = project.data_dir / "rates.yml"
+    if rates_file.exists() or rates_file.is_symlink():
+        rates, found = _load_model(project, "rates", rates_file, ReferenceRates, refs, context)
+        problems += found
     for path in prose_files(project):
         prose_file, found = read_prose(project, path)
         problems += found
@@ -176,4 +195,4 @@ def load_all(project: Project) -> Dataset:
     prose: Prose = {}
     for prose_file in loaded.prose:
         prose.setdefault(prose_file.page, {})[prose_file.lang] = prose_file.parts
-    return Dataset(countries, vocabulary, strings.located.data, prose, files, services, recycling)
+    return Dataset(countries, vocabulary, strings.located.data, prose, files, services, recycling, rates)

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from .. import certainty
+from .. import certainty, keeping
 from ..links import mailto, tel
 from ..models import (
     Contact,
@@ -17,6 +17,8 @@ from ..models import (
     Document,
     LapseTimeline,
     Message,
+    Operator,
+    Risk,
     Route,
     StaffCardLanguage,
     StaffSentence,
@@ -82,6 +84,14 @@ class CountryView(SourcedPart):
 
     def stale(self) -> bool:
         return older_than_months(self.c.reviewed, self.lang.today, STALE_AFTER_MONTHS)
+
+    # --- keeping the number ---
+
+    def recent_risks(self) -> list[tuple[Operator, Risk]]:
+        return keeping.recent_risks(self.c.operators, self.lang.today)
+
+    def risk_is_recent(self, risk: Risk) -> bool:
+        return keeping.is_recent(risk, self.lang.today)
 
     # --- names and links ---
 

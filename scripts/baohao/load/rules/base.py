@@ -14,7 +14,7 @@ from ..prose import ProseFile
 from ..yaml_reader import Located
 
 # Data files with their own `sources`, whose facts cite them: the rules about citations apply to these.
-SOURCED_KINDS = frozenset({"country", "service", "recycling"})
+SOURCED_KINDS = frozenset({"country", "service", "recycling", "rates"})
 # Every kind of data file with a model (the interface strings have none).
 DATA_KINDS = SOURCED_KINDS | {"documents", "checklists", "hosts", "staff_card"}
 

@@ -37,7 +37,7 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
     pages: list[Page] = []
     for code in project.langs:
         lang = Formatter(code, data.strings, project.build_date, data.prose)
-        views = [CountryView(c, lang, data.vocabulary, project.repository) for c in data.countries]
+        views = [CountryView(c, lang, data.vocabulary, project.repository, data.rates) for c in data.countries]
         by_code = {v.c.code: v for v in views}
         recent = [(change, by_code[country.code]) for change, country in changes_newest_first(data.countries)]
         common = {
@@ -48,6 +48,7 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
             "countries": views,
             "repository": project.repository,
             "finder_questions": FINDER_QUESTIONS,
+            "rates": data.rates,
         }
         for view in views:
             content = country_template.render(**common, v=view, c=view.c)

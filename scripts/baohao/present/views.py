@@ -18,6 +18,7 @@ from ..models import (
     LapseTimeline,
     Message,
     Operator,
+    ReferenceRates,
     Risk,
     Route,
     StaffCardLanguage,
@@ -29,6 +30,7 @@ from ..project import STALE_AFTER_MONTHS, older_than_months
 from . import planner_data
 from .escape import attr, host, html_text, ident, md
 from .formatter import Formatter
+from .keeping import KeepingView
 from .sources import SourcedPart
 
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
@@ -65,9 +67,17 @@ class CountryView(SourcedPart):
 
     stale_after_months = STALE_AFTER_MONTHS
 
-    def __init__(self, country: Country, lang: Formatter, vocabulary: Vocabulary, repository: str = ""):
+    def __init__(
+        self,
+        country: Country,
+        lang: Formatter,
+        vocabulary: Vocabulary,
+        repository: str = "",
+        rates: ReferenceRates | None = None,
+    ):
         super().__init__(country, country.sources, lang)
         self.c = country
+        self.keeping = KeepingView(self, rates)
         self.vocabulary = vocabulary
         self.repository = repository
         self.documents = {d.id: d for d in vocabulary.documents}

@@ -40,6 +40,7 @@ def literal_values(annotation: Any) -> tuple[str, ...]:
 # prefix -> (the values that follow it, the placeholders it is given)
 KEY_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "unit_": (literal_values(TimeUnit), frozenset()),
+    "unit_one_": (literal_values(TimeUnit), frozenset()),
     "answer_": (literal_values(Answer), frozenset()),
     "event_": (literal_values(LapseEvent), frozenset()),
     "stage_": (literal_values(StageState), frozenset()),

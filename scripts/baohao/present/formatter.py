@@ -80,7 +80,8 @@ class Formatter:
         unit = self.t(f"unit_{p.unit}")
         if p.min is not None and p.max is not None:
             if p.min == p.max:
-                return self.t("period_exact", n=self.number(p.min), unit=unit)
+                one = self.t(f"unit_one_{p.unit}") if p.min == 1 else unit  # 1 month, 2 months
+                return self.t("period_exact", n=self.number(p.min), unit=one)
             return self.t("period_range", min=self.number(p.min), max=self.number(p.max), unit=unit)
         if p.min is not None:
             return self.t("period_min", n=self.number(p.min), unit=unit)

@@ -67,6 +67,43 @@ class KeepingView:
         per_year = t("keep_per_year", amount=self.money(cost.per_year, cost.price.currency))
         return per_year + self.lang.paren(Markup(t("clause_sep")).join(notes))
 
+    def how(self, operator: Operator) -> Markup:
+        """The cheapest way, without its cost: `send one SMS at least once every 6 months`."""
+        cost = keeping.cheapest(self.v.c, operator)
+        if cost is None:
+            return self.lang.t("keep_unknown")
+        what = self.lang.t(f"keep_action_{cost.option.action}")
+        if cost.every is not None and cost.every.max is not None:
+            gap = Period(min=cost.every.max, max=cost.every.max, unit=cost.every.unit)
+            what = self.lang.t("keep_every", period=self.lang.period(gap), action=what)
+        return what
+
+    def yuan(self, operator: Operator) -> Decimal | None:
+        """The cheapest yearly cost in yuan (the comparison's sort key), when it is known."""
+        cost = keeping.cheapest(self.v.c, operator)
+        if cost is None or cost.per_year is None or cost.price is None:
+            return None
+        return keeping.in_yuan(cost.per_year, cost.price.currency, self.table)
+
+    def cost_cell(self, operator: Operator) -> Markup:
+        """The comparison's cost cell: `£0.60 ≈ ¥5.47` with its marks, and a sort key for the browser."""
+        t = self.lang.t
+        cost = keeping.cheapest(self.v.c, operator)
+        if cost is None or cost.per_year is None or cost.price is None:
+            return Markup('<span class="keep-cost"></span>') + t("unknown_short")
+        yuan = self.yuan(operator)
+        key = Markup(f'<span class="keep-cost" data-cny="{yuan}"></span>') if yuan is not None else Markup("")
+        out = key + self.money(cost.per_year, cost.price.currency)
+        if yuan is not None and cost.price.currency != "CNY":
+            out += t("approx", amount=self.money(yuan, "CNY"))
+        price_sources = cost.price.sources
+        weakest = price_sources if certainty.backed(self.v.c, list(cost.every_sources)) else cost.every_sources
+        return out + self._marks([*cost.every_sources, *price_sources], cost.certain, weakest)
+
+    def esim_cell(self, operator: Operator) -> Markup:
+        esim = operator.keeping.esim if operator.keeping else None
+        return self._answer(esim.offered) if esim else self.lang.t("unknown_short")
+
     def summary(self, operator: Operator) -> Markup:
         """The cheapest way to keep the number and what it costs a year, with its marks."""
         t = self.lang.t

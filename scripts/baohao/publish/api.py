@@ -1,17 +1,21 @@
 """The open-data API: `api/v1/countries.json` (every country and region, every field, both languages, sources
-included), `api/v1/countries/<code>.json`, `api/v1/services.json` (the accounts page's services), and the
-JSON Schemas they follow."""
+included), `api/v1/countries/<code>.json`, `api/v1/services.json` (the accounts page's services),
+`api/v1/keep.json` (each brand's yearly keep cost, as the comparison shows it), and the JSON Schemas they
+follow."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import keeping
 from ..load import Dataset
-from ..models import Country, Text
+from ..models import Country, KeepAction, Period, Price, Text
 from ..project import Project
 from ..schema import schema_text
 from ..service_model import Service
@@ -47,6 +51,35 @@ class PublishedIndex(BaseModel):
     countries: list[PublishedCountry]
 
 
+class PublishedKeepCost(BaseModel):
+    """One brand's cheapest way to keep its number, and what it costs a year (computed by the guide)."""
+
+    model_config = ConfigDict(extra="forbid", title="PublishedKeepCost")
+
+    country: str = Field(description="The country's or region's code.")
+    operator: str = Field(description="The operator's id in that country's file.")
+    brand: str
+    page: str = Field(description="The brand's section, relative to the site root.")
+    action: KeepAction | None = Field(description="The cheapest way; null when no source gives one.")
+    every: Period | None = Field(description="The longest gap allowed between two actions.")
+    price: Price | None = Field(description="The price of one action, with the date it was seen and its sources.")
+    per_year: Decimal | None = Field(description="Actions a year at the longest gap times the price; null: unknown.")
+    currency: str | None
+    per_year_cny: Decimal | None = Field(description="About how much in yuan, at the reference rates of `rates_date`.")
+    certain: bool = Field(description="Both the gap and the price rest on an official or press source.")
+
+
+class PublishedKeep(BaseModel):
+    """`api/v1/keep.json`: what keeping each brand's number costs a year, as the comparison shows it."""
+
+    model_config = ConfigDict(extra="forbid", title="PublishedKeep")
+
+    licence: Literal["CC BY-SA 4.0"] = LICENCE
+    licence_url: str = LICENCE_URL
+    rates_date: dt.date | None = Field(description="The day of the reference rates used for `per_year_cny`.")
+    brands: list[PublishedKeepCost]
+
+
 class PublishedServices(BaseModel):
     """`api/v1/services.json`: how to move each service off an old number, in the accounts page's order."""
 
@@ -55,6 +88,35 @@ class PublishedServices(BaseModel):
     licence: Literal["CC BY-SA 4.0"] = LICENCE
     licence_url: str = LICENCE_URL
     services: list[Service]
+
+
+def keep_costs(data: Dataset, project: Project, directory_urls: bool = True) -> PublishedKeep:
+    table = data.rates.table() if data.rates else {}
+    brands = []
+    for country in data.countries:
+        page = country_page(project, country.code, project.default_lang, directory_urls)
+        for operator in country.operators:
+            cost = keeping.cheapest(country, operator)
+            per_year = cost.per_year if cost else None
+            price = cost.price if cost else None
+            brands.append(
+                PublishedKeepCost(
+                    country=country.code,
+                    operator=operator.id,
+                    brand=operator.brand,
+                    page=f"{page}#brand-{operator.id}",
+                    action=cost.option.action if cost else None,
+                    every=cost.every if cost else None,
+                    price=price,
+                    per_year=per_year,
+                    currency=price.currency if price and per_year is not None else None,
+                    per_year_cny=keeping.in_yuan(per_year, price.currency, table)
+                    if price and per_year is not None
+                    else None,
+                    certain=bool(cost and cost.certain),
+                )
+            )
+    return PublishedKeep(rates_date=data.rates.date if data.rates else None, brands=brands)
 
 
 def published(country: Country, project: Project, directory_urls: bool = True) -> PublishedCountry:
@@ -77,6 +139,8 @@ def write_api(site_dir: Path, data: Dataset, project: Project, directory_urls: b
         api / "countries.json": _json(PublishedIndex(schema_url="country.schema.json", countries=countries)),
         api / "services.schema.json": schema_text(PublishedServices, "serialization", indent=1),
         api / "services.json": _json(PublishedServices(services=unbinding_order(data.services))),
+        api / "keep.schema.json": schema_text(PublishedKeep, "serialization", indent=1),
+        api / "keep.json": _json(keep_costs(data, project, directory_urls)),
     }
     for country in countries:
         written[api / "countries" / f"{country.code}.json"] = _json(country)

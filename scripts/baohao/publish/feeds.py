@@ -1,11 +1,13 @@
 """Atom feeds of what changed: `feed.xml` for the default language and `<lang>/feed.xml` for each
-other, built from each country's `changes`."""
+other, built from each country's `changes` and the recent risks of its brands (a roaming cut-off reported
+by holders reaches a reader who follows the feed)."""
 
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
 
+from .. import keeping
 from ..load import Dataset
 from ..models import changes_newest_first
 from ..present.escape import environment
@@ -24,6 +26,23 @@ def write_feeds(site_dir: Path, data: Dataset, project: Project, directory_urls:
     for lang in project.langs:
         text = Formatter(lang, data.strings, project.build_date)
         items = []
+        for country in data.countries:
+            for operator, risk in keeping.recent_risks(country.operators, project.build_date):
+                index = operator.risks.index(risk)
+                items.append(
+                    {
+                        "id": uuid.uuid5(FEED_NAMESPACE, f"{country.code}/risk/{operator.id}/{index}").urn,
+                        "title": text.plain(
+                            "feed_risk",
+                            country=country.display_name(lang),
+                            brand=operator.brand,
+                            headline=risk.headline[lang],
+                        ),
+                        "link": country_page(project, country.code, project.default_lang, directory_urls)
+                        + f"#brand-{operator.id}",
+                        "updated": f"{risk.date.isoformat()}T00:00:00Z",
+                    }
+                )
         for change, country in entries:
             index = country.changes.index(change)
             summary = change.summary[lang]
@@ -36,6 +55,7 @@ def write_feeds(site_dir: Path, data: Dataset, project: Project, directory_urls:
                     "updated": f"{change.date.isoformat()}T00:00:00Z",
                 }
             )
+        items.sort(key=lambda item: item["updated"], reverse=True)  # stable: changes keep their order
         updated = items[0]["updated"] if items else "1970-01-01T00:00:00Z"
         feed = template.render(
             lang=lang,

@@ -39,8 +39,8 @@ KEEPING = {
 RATES = """\
 date: 2026-12-01
 rates:
-  - {currency: USD, cny: 7.1, sources: [rates]}
-  - {currency: GBP, cny: 9, sources: [rates]}
+  - {currency: USD, units: 100, cny: 710, sources: [rates]}
+  - {currency: GBP, units: 1, cny: 9, sources: [rates]}
 sources:
   - id: rates
     url: https://example.org/rates
@@ -52,8 +52,10 @@ sources:
 """
 
 READ_ROWS = """() => [...document.querySelectorAll("div.keep-sort ~ * table tbody tr")]
-  .map(tr => [tr.cells[1].innerText.trim(), (tr.querySelector(".keep-cost[data-cny]") || {dataset: {}}).dataset.cny || null,
-              tr.cells[3].innerText.trim()])"""
+  .map(tr => {
+    const key = tr.querySelector(".keep-cost[data-cny]");
+    return [tr.cells[1].innerText.trim(), key ? key.dataset.cny : null, tr.cells[3].innerText.trim()];
+  })"""
 
 
 @pytest.fixture(scope="module")

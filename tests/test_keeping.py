@@ -155,3 +155,24 @@ def test_reported_announced_or_enforced_risks_of_the_last_24_months_are_shown_fi
     assert keeping.is_recent(risk("enforced", dt.date(2024, 12, 20)), today)  # 23.5 months
     assert not keeping.is_recent(risk("enforced", dt.date(2024, 11, 1)), today)  # over 24 months
     assert not keeping.is_recent(risk("clause", dt.date(2026, 11, 1)), today)  # a clause is not an event
+
+
+def test_reference_rates_are_read_as_their_source_quotes_them() -> None:
+    from baohao.models import ReferenceRates
+
+    rates = ReferenceRates.model_validate(
+        {
+            "date": dt.date(2026, 1, 27),
+            "rates": [
+                {"currency": "USD", "units": Decimal("100"), "cny": Decimal("698.58"), "sources": ["x"]},
+                {"currency": "MOP", "units": Decimal("115.02"), "cny": Decimal("100"), "sources": ["x"]},
+            ],
+            "sources": [
+                {"id": "x", "url": "https://example.com/", "title": "T", "lang": "en", "publisher": "P",
+                 "kind": "press", "checked": dt.date(2026, 12, 7)}
+            ],
+        }
+    )  # fmt: skip
+    table = rates.table()
+    assert keeping.in_yuan(Decimal("36"), "USD", table) == Decimal("251.49")  # 36 × 6.9858
+    assert keeping.in_yuan(Decimal("100"), "MOP", table) == Decimal("86.94")  # 100 × 100 / 115.02

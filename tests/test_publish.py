@@ -11,7 +11,9 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
+from baohao import keeping
 from baohao.load import load_all
+from baohao.project import Project
 from conftest import ROOT, project_at
 
 pytestmark = pytest.mark.build
@@ -62,11 +64,15 @@ def test_atom_feeds_parse_and_list_every_change(real_site: Path, lang: str, path
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     assert feed.feed.language == lang
-    changes = sum(len(c.changes) for c in DATA.countries)
+    build_date = Project.resolve(ROOT).build_date
+    risks = [r for c in DATA.countries for _, r in keeping.recent_risks(c.operators, build_date)]
+    changes = sum(len(c.changes) for c in DATA.countries) + len(risks)
     assert len(feed.entries) == changes
     dates = [e.updated_parsed for e in feed.entries]
     assert dates == sorted(dates, reverse=True)
     assert len({e.id for e in feed.entries}) == changes
+    titles = "\n".join(e.title for e in feed.entries)
+    assert all(r.headline[lang] in titles for r in risks)  # a recent risk reaches the feed's readers
     for entry in feed.entries:
         assert entry.link.startswith("countries/")
 

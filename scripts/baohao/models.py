@@ -1044,9 +1044,20 @@ class Vocabulary(Strict):
     staff_card: StaffCardTemplate
 
 
+RateAmount = Annotated[
+    Decimal,
+    BeforeValidator(_plain_number),
+    Field(gt=0, le=10**7, decimal_places=6, description="A positive number, at most six decimals."),
+]
+
+
 class ReferenceRate(Strict):
+    """One rate as its source quotes it: `units` of the currency are worth `cny` yuan (100 US dollars =
+    698.58 yuan; or, for a currency quoted the other way round, 115.02 patacas = 100 yuan)."""
+
     currency: CurrencyCode
-    cny: Amount = Field(description="Yuan for one unit of the currency, as the source gives it.")
+    units: RateAmount = Field(description="How many units of the currency the source quotes.")
+    cny: RateAmount = Field(description="What they are worth in yuan, as the source gives it.")
     sources: SourceRefs = Field(min_length=1)
 
 
@@ -1067,7 +1078,8 @@ class ReferenceRates(SourceIndex, Strict):
         return self
 
     def table(self) -> dict[str, Decimal]:
-        return {r.currency: r.cny for r in self.rates}
+        """Yuan for one unit of each currency."""
+        return {r.currency: r.cny / r.units for r in self.rates}
 
 
 def changes_newest_first(countries: list[Country]) -> list[tuple[Change, Country]]:

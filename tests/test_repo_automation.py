@@ -88,7 +88,7 @@ def check_schema(schema: str, *files: Path) -> None:
 
 def test_there_is_something_to_check() -> None:
     assert {p.name for p in WORKFLOWS} >= {"pr.yml", "deploy.yml", "links.yml"}
-    assert [p.name for p in ISSUE_FORMS] == ["wrong-information.yml"]
+    assert [p.name for p in ISSUE_FORMS] == ["number-report.yml", "wrong-information.yml"]
     assert CODES
 
 

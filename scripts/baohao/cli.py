@@ -1,8 +1,9 @@
-"""Command line: `python -m baohao check|schema|render|site|new-country|clean|stale|urls|links`."""
+"""Command line: `python -m baohao check|schema|render|site|new-country|clean|stale|urls|links|reader-report`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import shutil
 import sys
 from pathlib import Path
@@ -82,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     links = sub.add_parser("links", help="check every URL in data/ with lychee; write a report of dead or moved links")
     links.add_argument("--urls", type=Path, help="check the URLs in this file (one per line) instead of data/'s")
     links.add_argument("--out", type=Path, default=Path("build/links"), help="where the report goes")
+    report = sub.add_parser("reader-report", help="turn a 'What happened to my number' issue's body into a risk record")
+    report.add_argument("body", help="a file holding the issue's body, or - for standard input")
     args = parser.parse_args(argv)
     project = Project.resolve(args.root)
     if args.command == "check":
@@ -96,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
         from .linkcheck import links_command
 
         return links_command(project, args.urls, args.out)
+    if args.command == "reader-report":
+        from .reader_report import reader_report_command
+
+        data = _load(project)
+        return reader_report_command(data.vocabulary.hosts, args.body, dt.date.today()) if data else 1
     if args.command == "new-country":
         from .new_country import new_country
 

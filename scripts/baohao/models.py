@@ -375,6 +375,11 @@ class Risk(Strict):
     date: PastDate = Field(
         description="When it happened, took effect or was seen: the date of the first dated report, or of the clause."
     )
+    precision: Literal["day", "month"] = Field(
+        default="day",
+        description="`month` when the source gives only the month (write the 1st as the day): "
+        "the page says `June 2026`.",
+    )
     headline: Text = Field(
         description="One short sentence: what happened and what to do; for a recent risk, shown at the top of the page."
     )

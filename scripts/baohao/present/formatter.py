@@ -62,6 +62,12 @@ class Formatter:
         # British English, like the rest of the English text: 22 November 2026
         return format_date(value, "long", locale="en_GB" if self.code == "en" else self.code)
 
+    def month(self, value: dt.date) -> str:
+        """A month, for a date known only to the month: 2026年6月 / June 2026."""
+        return format_date(
+            value, "MMMM y" if self.code == "en" else "y年M月", locale="en_GB" if self.code == "en" else self.code
+        )
+
     def country(self, country: Country) -> str:
         return country.display_name(self.code)
 

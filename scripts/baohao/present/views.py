@@ -103,6 +103,9 @@ class CountryView(SourcedPart):
     def risk_is_recent(self, risk: Risk) -> bool:
         return keeping.is_recent(risk, self.lang.today)
 
+    def risk_date(self, risk: Risk) -> str:
+        return self.lang.month(risk.date) if risk.precision == "month" else self.lang.date(risk.date)
+
     # --- names and links ---
 
     def document(self, doc_id: str) -> str:

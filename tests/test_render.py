@@ -301,3 +301,18 @@ def test_a_recent_risk_comes_first_on_the_page_and_in_its_brand_with_its_date_an
         assert ("停号" if lang == "zh" else "cut numbers off") in top and "<b>" not in top
         full = brand.lstrip().split("\n\n")[0]
         assert mark in full and "&lt;b&gt;" in full and "<b>" not in full
+
+
+def test_a_source_published_more_than_24_months_ago_is_marked_old_whatever_its_kind(
+    tmp_path: Path, fixture_text: str
+) -> None:
+    """The same age after which `make stale` lists a rule (RULE_SOURCE_MAX_AGE_MONTHS) marks its source old."""
+    for published, old in (("2024-10-01", True), ("2025-01-01", False)):  # TODAY is 2026-11-22
+        text = fixture_text.replace(
+            "    kind: official\n    checked: 2026-01-10\n",
+            f"    kind: official\n    published: {published}\n    checked: 2026-01-10\n",
+            1,
+        )
+        pages = pages_of(make_project(tmp_path / published, {"kg.yml": text}))
+        line = next(li for li in pages["countries/kg.en.md"].splitlines() if 'id="source-alpha-help"' in li)
+        assert ("old page, may be out of date" in line) is old, line

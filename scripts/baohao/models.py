@@ -28,7 +28,18 @@ from pydantic import (
 
 from .cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
 from .links import NEVER, covers, host_and_path, is_public_suffix, parse_https_url
-from .patterns import CURRENCY, DIRECTION_MARKS, HAN, HOST, ID, LANGUAGE, NEVER_ENTRY, describe_character
+from .patterns import (
+    CURRENCY,
+    DIRECTION_MARKS,
+    HAN,
+    HOST,
+    ID,
+    LANGUAGE,
+    NEVER_ENTRY,
+    ONE_LINE_SCHEMA,
+    describe_character,
+    not_one_line,
+)
 
 
 def today() -> dt.date:
@@ -111,10 +122,29 @@ PastDate = Annotated[
 ]
 
 
+def _one_line(value: str) -> str:
+    """A name, title, heading or label is one line: no line break of any kind, no other control
+    character, nothing invisible. Reports print these values, and a line break would split a line."""
+    why = not_one_line(value)
+    if why:
+        raise ValueError(f"{why}; this field is one line: delete it")
+    return value
+
+
 def _plain_name(value: str) -> str:
+    _one_line(value)
     _no_surrounding_space(value)
     _no_direction_marks(value)
     return value
+
+
+def _staff_line(value: str) -> str:
+    _one_line(value)
+    return _no_surrounding_space(value)
+
+
+# For editors: the JSON Schema of a one-line field shows the characters it refuses.
+ONE_LINE = Field(json_schema_extra={"pattern": ONE_LINE_SCHEMA})
 
 
 def _no_direction_marks(value: str) -> str:
@@ -135,6 +165,7 @@ Name = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200),
     AfterValidator(_plain_name),
+    ONE_LINE,
 ]
 # Text in a staff card's own language (Urdu may need direction marks there).
 StaffLanguage = Annotated[
@@ -145,7 +176,8 @@ StaffLanguage = Annotated[
 StaffText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200),
-    AfterValidator(_no_surrounding_space),
+    AfterValidator(_staff_line),
+    ONE_LINE,
 ]
 MAX_REFS = 20
 SourceRefs = Annotated[
@@ -218,6 +250,28 @@ class Text(Strict):
 
     def __getitem__(self, lang: str) -> str:
         return str(getattr(self, lang))
+
+
+class TextLine(Text):
+    """A name, title, heading or one-line summary in both languages: each one line, with no line break."""
+
+    zh: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="Simplified Chinese, one line.",
+        json_schema_extra={"pattern": ONE_LINE_SCHEMA},
+    )
+    en: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="English, one line.",
+        json_schema_extra={"pattern": ONE_LINE_SCHEMA},
+    )
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return _one_line(value)
 
 
 Advice = Annotated[
@@ -451,7 +505,7 @@ class Route(Strict):
     id: Id
     kind: RouteKind
     operators: OperatorRefs = []
-    title: Text
+    title: TextLine
     summary: Text | None = None
     from_abroad: Verdict = Field(description="Can a reader who is not in the country use this route?")
     documents: list[Id] = Field(default=[], description="Ids from `data/documents.yml`: what to bring or send.")
@@ -607,7 +661,7 @@ class Checklists(Strict):
 
 class Faq(Strict):
     id: Id
-    q: Text
+    q: TextLine
     a: Text
     sources: SourceRefs = []
 
@@ -616,7 +670,7 @@ class Change(Strict):
     """One change that matters to readers: a route opened or closed, a fee or period changed, a rename."""
 
     date: PastDate
-    summary: Text = Field(description="One line in each language, e.g. 'Ucell: lapse period is now 60-150 days'.")
+    summary: TextLine = Field(description="One line in each language, e.g. 'Ucell: lapse period is now 60-150 days'.")
 
 
 class StaffCard(Strict):
@@ -631,7 +685,7 @@ class Country(SourceIndex, Strict):
     """One country's guide: `data/countries/<code>.yml`."""
 
     code: str = Field(description="ISO 3166-1 alpha-2 code, lowercase; the file is named after it.")
-    name: Text | None = Field(
+    name: TextLine | None = Field(
         default=None, description="Only when the guide needs a name other than CLDR's standard one."
     )
     region: str = Field(
@@ -662,7 +716,7 @@ class Country(SourceIndex, Strict):
 
     @field_validator("name")
     @classmethod
-    def _plain_title(cls, value: Text | None) -> Text | None:
+    def _plain_title(cls, value: TextLine | None) -> TextLine | None:
         """The name is the page's title and a navigation label, which the theme prints as HTML."""
         for lang in ("zh", "en"):
             if value is not None and any(ch in value[lang] for ch in '<>&"'):
@@ -700,7 +754,7 @@ class Country(SourceIndex, Strict):
 
 class Document(Strict):
     id: Id
-    name: Text
+    name: TextLine
     staff: dict[StaffLanguage, StaffText] = Field(
         default={}, description="The document's name in each staff-card language (see data/staff_card.yml)."
     )
@@ -784,7 +838,7 @@ class HostList(Strict):
 
 class StaffCardLanguage(Strict):
     id: StaffLanguage
-    name: Text = Field(description="The language's name, e.g. {zh: 俄语, en: Russian}.")
+    name: TextLine = Field(description="The language's name, e.g. {zh: 俄语, en: Russian}.")
     dir: Literal["ltr", "rtl"] = "ltr"
     native_review: bool = Field(
         description="true only once a native speaker has reviewed every sentence in this language; "

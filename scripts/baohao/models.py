@@ -417,6 +417,14 @@ RouteKind = Annotated[
 
 TimeUnit = Literal["minutes", "hours", "days", "months"]
 
+# The longest period a rule can state, per unit. No lapse, waiting or processing rule found runs
+# longer than about 10 years (the longest in the data: 360 days, 9 months), so a longer figure is a
+# typo or the wrong unit. A source that counts in hours or minutes states a short time: up to a year
+# in hours, a week in minutes (a longer one is written in days). With the planner's last start date
+# (baohao.planner.LAST_DATE) and MAX_TIMELINE_YEARS below, no date the planner gives passes 2121.
+MAX_PERIOD: dict[str, int] = {"minutes": 7 * 1440, "hours": 366 * 24, "days": 3660, "months": 120}
+_PERIOD_BOUNDS = "at most 120 months or 3660 days (10 years), 8784 hours (a year) or 10080 minutes (a week)"
+
 
 class Period(Strict):
     """A duration as numbers: `min` and/or `max` in `unit`. Both equal for an exact value."""
@@ -424,16 +432,16 @@ class Period(Strict):
     min: int | None = Field(
         default=None,
         ge=0,
-        le=100000,
         strict=True,
-        description="The shortest it can be; leave out if only a maximum is known.",
+        json_schema_extra={"maximum": max(MAX_PERIOD.values())},  # per unit: checked below
+        description=f"The shortest it can be; leave out if only a maximum is known. {_PERIOD_BOUNDS}.",
     )
     max: int | None = Field(
         default=None,
         ge=0,
-        le=100000,
         strict=True,
-        description="The longest it can be; leave out if only a minimum is known.",
+        json_schema_extra={"maximum": max(MAX_PERIOD.values())},  # per unit: checked below
+        description=f"The longest it can be; leave out if only a minimum is known. {_PERIOD_BOUNDS}.",
     )
     unit: TimeUnit = Field(
         default="days",
@@ -447,7 +455,24 @@ class Period(Strict):
             raise ValueError("needs `min`, `max` or both")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        most = MAX_PERIOD[self.unit]
+        for name, value in (("min", self.min), ("max", self.max)):
+            if value is not None and value > most:
+                raise ValueError(
+                    f"{name} ({value}) is more than {most} {self.unit}: no lapse, waiting or processing rule is "
+                    f"that long ({_PERIOD_BOUNDS}); check the number and the unit"
+                )
         return self
+
+    def longest_days(self) -> float:
+        """An upper bound of the period in days (a month counted as 31 days; hours and minutes as a
+        part of a day, plus the day they may run into)."""
+        most = self.max if self.max is not None else self.min or 0
+        if self.unit == "months":
+            return most * 31
+        if self.unit == "days":
+            return most
+        return most * DAYS_PER_UNIT[self.unit] + 1
 
 
 class Verdict(Strict):
@@ -564,6 +589,9 @@ StageState = Annotated[
     ),
 ]
 DAYS_PER_UNIT = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "months": 30}
+# How far after the event a stage may come, adding up the stages it counts from (`relative_to`):
+# twice the longest period.
+MAX_TIMELINE_YEARS = 20
 
 
 class Stage(Strict):
@@ -609,7 +637,18 @@ class LapseTimeline(Strict):
     def _stages_in_order(self) -> LapseTimeline:
         seen: dict[str, float] = {}  # state -> earliest day
         latest = 0.0
+        furthest: dict[str, float] = {}  # state -> an upper bound of its latest day
         for i, stage in enumerate(self.stages):
+            if stage.after is not None:
+                base = furthest.get(stage.relative_to, 0.0) if stage.relative_to else 0.0
+                reach = base + stage.after.longest_days()
+                if reach > MAX_TIMELINE_YEARS * 366:
+                    raise ValueError(
+                        f"stages[{i}] ({stage.state}) comes more than {MAX_TIMELINE_YEARS} years after the event "
+                        "the timeline counts from (adding up the stages it counts from, a month as 31 days); "
+                        "no lapse rule is that long: check the numbers and units"
+                    )
+                furthest.setdefault(stage.state, reach)
             if stage.relative_to is not None and stage.relative_to not in {s.state for s in self.stages[:i]}:
                 raise ValueError(f"stages[{i}]: relative_to {stage.relative_to!r} names no earlier stage")
             start = seen.get(stage.relative_to, math.nan) if stage.relative_to else 0.0

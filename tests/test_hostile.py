@@ -568,3 +568,151 @@ def test_reports_print_every_data_value_escaped(tmp_path: Path, fixture_text: st
             assert not line.lstrip().startswith(("::", "data/countries/xx.yml")), (name, line)
             assert printable(line) == line, (name, line)
     assert len(outputs["urls"].splitlines()) == len(stale.urls(project, data))
+
+
+# --- round 3: data ids against the ids the pages use for themselves ---------------------------------
+
+
+def _service(service_id: str, name: str, source_id: str = "chatter-faq") -> str:
+    """A fixture service under another id, name and source id."""
+    from conftest import FIXTURE_SERVICES
+
+    text = (FIXTURE_SERVICES / "chatter.yml").read_text(encoding="utf-8")
+    text = text.replace("id: chatter\n", f"id: {service_id}\n", 1).replace("chatter-faq", source_id)
+    return text.replace("zh: 聊聊", f"zh: 聊聊{name}").replace("en: Chatter\n", f"en: Chatter {name}\n")
+
+
+# Service ids made to meet the ids the accounts page makes for itself: the checkbox of `paymo`
+# (done-paymo), a source anchor of another service and of the "why" section (source-<part>-<source>),
+# the page title's own anchor, and two services whose part and source ids join to the same words.
+HOSTILE_SERVICES = {
+    "done-paymo": _service("done-paymo", "A"),
+    "source-why-which": _service("source-why-which", "B"),
+    "paymo-paymo": _service("paymo-paymo", "C", source_id="help"),
+    "move-your-accounts-off-the-old-number-first": _service("move-your-accounts-off-the-old-number-first", "D"),
+    "source-paymo-paymo-help": _service("source-paymo-paymo-help", "E"),
+}
+# Operator, route, FAQ and source ids named like a country page's own anchors and the theme's.
+HOSTILE_COUNTRY_IDS = [
+    ("- id: alpha\n", "- id: planner\n", "[alpha]", "[planner]"),
+    ("- id: beta\n", "- id: sources\n", "[beta]", "[sources]"),
+    ("- id: office\n", "- id: planner-data\n", None, None),
+    ("- id: lapse\n    kind: lapse", "- id: brands\n    kind: lapse", None, None),
+    ("- id: abroad\n", "- id: planner-date\n", None, None),
+    ("- id: blog\n", "- id: alpha-help-x\n", "[blog]", "[alpha-help-x]"),
+]
+
+
+def hostile_ids_project(tmp_path: Path, fixture_text: str) -> Path:
+    from conftest import fixture_services
+
+    text = fixture_text
+    for old, new, ref_old, ref_new in HOSTILE_COUNTRY_IDS:
+        assert old in text, old
+        text = text.replace(old, new)
+        if ref_old:
+            text = text.replace(ref_old, ref_new)
+    services = {**fixture_services(), **{f"{sid}.yml": body for sid, body in HOSTILE_SERVICES.items()}}
+    return make_project(tmp_path / "p", {"kg.yml": text}, services=services)
+
+
+ALL_IDS = "() => [...document.querySelectorAll('[id]')].map(e => e.id)"
+
+
+def test_no_data_id_makes_two_elements_share_an_id(tmp_path: Path, fixture_text: str, browser: Any) -> None:
+    """Every page of a site whose ids are named like the pages' own anchors, with the scripts run:
+    every id once, each checklist link and source mark leading to its own service and source, the old
+    source anchors still there where no other element claims them."""
+    import zipfile
+
+    from baohao.anchors import ACCOUNTS_PAGE_OWN, LAPSE_OWN
+    from baohao.publish.bundle import OFFLINE_ZIP, SITE_SLUG
+
+    root = hostile_ids_project(tmp_path, fixture_text)
+    result = run_cli(root, "site")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(root / "dist" / OFFLINE_ZIP) as bundle:
+        bundle.extractall(root / "offline")
+    site = root / "offline" / SITE_SLUG  # as a reader has it: the offline bundle from file://
+    data = load_all(project_at(root))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for prefix in ("", "en/"):
+        page.goto((site / prefix / "accounts.html").as_uri())
+        page.wait_for_selector("ul.accounts-checklist[data-ready]", state="attached")
+        ids = page.evaluate(ALL_IDS)
+        assert sorted(i for i in set(ids) if ids.count(i) > 1) == [], prefix
+        # the page's own ids beside the services' #<id>: only the reserved words (anchors.py), or ids
+        # no data id can be (Material's __..., a double hyphen), or the title's and the sources' anchors
+        title = page.evaluate("document.querySelector('article h1').id")
+        services = {s.id for s in data.services}
+        own = {i for i in ids if not i.startswith("__") and "--" not in i and not i.startswith("source-")}
+        assert own - services - {title} == set(ACCOUNTS_PAGE_OWN), prefix
+        for item in page.locator("ul.accounts-checklist li").all():
+            service = item.get_attribute("data-service")
+            link = item.locator("a").get_attribute("href")
+            assert link == f"#{service}"
+            target = page.evaluate(
+                "id => { const e = document.getElementById(id); return [e.tagName, e.textContent]; }", service
+            )
+            assert target[0] == "H2" and item.locator("a").inner_text() in target[1], (service, target)
+            box = item.locator("input[type=checkbox]").get_attribute("id")
+            assert box and box != service and "--" in box
+        for mark in page.locator("article a.src-ref").all():
+            anchor = (mark.get_attribute("href") or "")[1:]
+            assert page.evaluate("id => document.getElementById(id)?.tagName", anchor) == "SPAN", anchor
+        # readers' links to the old anchors still land, where only one source had that anchor
+        for old in ("source-chatter-chatter-faq", "source-why-which", "source-why-fcc-aging"):
+            if old in HOSTILE_SERVICES:
+                continue
+            assert page.evaluate("id => document.getElementById(id)?.tagName", old) == "SPAN", old
+        page.goto((site / prefix / "countries/kg.html").as_uri())
+        ids = page.evaluate(ALL_IDS)
+        assert sorted(i for i in set(ids) if ids.count(i) > 1) == [], prefix
+        # the page's own ids share no prefix with a data anchor, but for the reserved lapse-all/-unknown
+        country = data.countries[0]
+        from_data = {f"brand-{o.id}" for o in country.operators} | {f"route-{r.id}" for r in country.routes}
+        from_data |= {f"faq-{f.id}" for f in country.faq} | {f"source-{s.id}" for s in country.sources}
+        from_data |= {f"lapse-{t.operators[0]}" for t in country.rules.lapse if t.operators}
+        title = page.evaluate("document.querySelector('article h1').id")
+        own = {i for i in ids if not i.startswith("__")} - from_data - {title}
+        prefixes = ("brand-", "route-", "faq-", "source-", "lapse-")
+        assert {i for i in own if i.startswith(prefixes)} <= {f"lapse-{w}" for w in LAPSE_OWN}, own
+        for link in page.locator("article a[href^='#']").all():
+            anchor = (link.get_attribute("href") or "")[1:]
+            assert anchor and page.evaluate("id => !!document.getElementById(id)", anchor), anchor
+        assert page.evaluate("document.getElementById('planner').tagName") == "H3"
+        assert page.evaluate("document.getElementById('planner-data').tagName") == "SCRIPT"
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field"),
+    [
+        ("services/chatter.yml", "id: chatter\n", "id: why\n", "id"),
+        ("services/chatter.yml", "id: chatter\n", "id: checklist\n", "id"),
+        ("countries/kg.yml", "- id: beta\n", "- id: all\n", "operators[1].id"),
+        ("countries/kg.yml", "- id: beta\n", "- id: unknown\n", "operators[1].id"),
+    ],
+)
+def test_an_id_a_page_uses_for_itself_is_refused_with_a_located_line(
+    tmp_path: Path, file: str, old: str, new: str, field: str
+) -> None:
+    from conftest import fixture_services
+
+    root = make_project(tmp_path / "p", services=fixture_services())
+    path = root / "data" / file
+    text = path.read_text(encoding="utf-8").replace(old, new, 1)
+    if file.startswith("services/"):
+        path.unlink()
+        path = path.with_name(new.split(": ")[1].strip() + ".yml")
+    else:
+        text = text.replace("operators: [beta]", f"operators: [{new.split(': ')[1].strip()}]")
+    path.write_text(text, encoding="utf-8")
+    shown = f"data/{file.rsplit('/', 1)[0]}/{path.name}"
+    found = problems(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{shown}:{line_of(text, new.strip())}:"), found
+    assert f": {field}: " in found[0] and "choose another id" in found[0], found

@@ -11,6 +11,7 @@ from . import (
     page_languages,
     placeholders,
     prose_parts,
+    reserved_ids,
     staff_card_documents,
     strings_used,
     uncited_sources,
@@ -25,6 +26,7 @@ FILE_RULES: list[FileRule] = [
     uncited_sources.RULE,
     file_name.RULE,
     lapse_coverage.RULE,
+    reserved_ids.RULE,
     interface_strings.RULE,
 ]
 PROJECT_RULES: list[ProjectRule] = [

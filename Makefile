@@ -4,6 +4,14 @@ VENV := .venv
 PY := PYTHONPATH=scripts:. NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
+# Values a reader gives a target (`make new-country CODE=kg`, `make bench BENCH_ARGS="..."`, on the
+# command line or in the environment) are data, never code: no recipe pastes them into a shell line.
+# $(value ...) takes them as written (make expands nothing in them), they reach the command only
+# through the environment, quoted as "$$BAOHAO_..." or read by Python, which checks them.
+unexport CODE BENCH_ARGS
+export BAOHAO_CODE := $(value CODE)
+export BAOHAO_BENCH_ARGS := $(value BENCH_ARGS)
+
 .PHONY: serve site check stale links render new-country schema test test-fast lint format lock clean bench
 
 # The site environment, from the lock file with hashes.
@@ -35,14 +43,13 @@ links: $(VENV)/.dev ## check every URL in data/ with lychee (needs the network);
 	$(PY) -m baohao links
 
 bench: $(VENV)/.site ## time make check/site/serve at 5/50/200 real-size countries, page weights, Lighthouse; writes build/bench.json
-	$(PY) -m benchmarks.bench $(BENCH_ARGS)
+	$(PY) -m benchmarks.bench --args-from-environment
 
 render: $(VENV)/.site ## write the generated pages into docs/ without building
 	$(PY) -m baohao render
 
-new-country: $(VENV)/.site ## start data/countries/$(CODE).yml from the annotated template
-	@test -n "$(CODE)" || { echo "usage: make new-country CODE=kg"; exit 2; }
-	$(PY) -m baohao new-country $(CODE)
+new-country: $(VENV)/.site ## start data/countries/<code>.yml from the annotated template (CODE=kg)
+	$(PY) -m baohao new-country -- "$$BAOHAO_CODE"
 
 schema: $(VENV)/.site ## regenerate schema/*.schema.json from the models
 	$(PY) -m baohao schema

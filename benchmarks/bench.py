@@ -29,6 +29,8 @@ import io
 import json
 import os
 import platform
+import re
+import shlex
 import statistics
 import subprocess
 import sys
@@ -37,7 +39,9 @@ import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
+
+from baohao.load.problems import printable
 
 from . import lighthouse as lh
 from . import synthetic, waits
@@ -466,34 +470,79 @@ def _machine() -> dict[str, Any]:
 
 
 def _count(value: str) -> int:
-    n = int(value)
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return n
+    if not re.fullmatch(r"[0-9]+", value):
+        raise argparse.ArgumentTypeError(f"'{printable(value)}' is not a whole number of 0 or more")
+    return int(value)
+
+
+def _sizes(value: str) -> list[int]:
+    parts = [part.strip() for part in value.split(",")]
+    if not all(re.fullmatch(r"[0-9]+", part) and int(part) > 0 for part in parts):
+        raise argparse.ArgumentTypeError(f"'{printable(value)}' is not a list of country counts, e.g. 5,50,200")
+    return sorted({int(part) for part in parts})
+
+
+def _codes(value: str) -> list[str]:
+    codes = [part.strip() for part in value.split(",") if part.strip()]
+    if not codes or not all(re.fullmatch(r"[a-z]{2}", code) for code in codes):
+        raise argparse.ArgumentTypeError(f"'{printable(value)}' is not a list of country codes, e.g. az,kz")
+    return codes
+
+
+# A commit as git names one (a hash, a tag, a branch, HEAD~3, main^2); never an option to git.
+_REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./~^@{}+-]*")
+
+
+def _rev(value: str) -> str:
+    if not _REV.fullmatch(value) or ".." in value:
+        raise argparse.ArgumentTypeError(
+            f"'{printable(value)}' is not a commit name (a hash, tag or branch, e.g. 6279d10 or main~3)"
+        )
+    return value
+
+
+# `make bench BENCH_ARGS="..."` hands its options over in this variable, never on a shell line.
+ARGS_VARIABLE = "BAOHAO_BENCH_ARGS"
+FROM_ENVIRONMENT = "--args-from-environment"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """Every message on one line, whatever the arguments held."""
+        super().error(printable(message))
+
+
+def _environment_arguments(parser: argparse.ArgumentParser) -> list[str]:
+    """The options in BENCH_ARGS, split as a shell splits words (quotes group, nothing runs)."""
+    text = os.environ.get(ARGS_VARIABLE, "")
+    try:
+        return shlex.split(text)
+    except ValueError as exc:
+        parser.error(f"BENCH_ARGS: {exc}: {text}")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
     add = parser.add_argument
-    add("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="country counts (default 5,50,200)")
+    add("--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="country counts (default 5,50,200)")
     add("--data", choices=("real", "synthetic"), default="real", help="real-size copies (default) or synthetic")
     add(
         "--real-files",
-        type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
+        type=_codes,
         help="copy only these real files, e.g. az,kz,pk,ru,uz (the five of issue 9's figures); default all",
     )
     add("--check-runs", type=_count, default=5, help="make check runs per cache state (default 5)")
     add(
         "--site-runs",
         type=_count,
-        default=int(os.environ.get("BENCH_RUNS", "1")),
+        default=os.environ.get("BENCH_RUNS", "1"),
         help="make site runs per size (default 1, or BENCH_RUNS)",
     )
     add("--edits", type=_count, default=2, help="edits timed under make serve per size (default 2; 0: no serve)")
     add("--serve-dirty", action="store_true", help="also time the edits under `mkdocs serve --dirty`")
     add("--seed", type=int, default=0, help="seed of the country codes and synthetic data")
-    add("--rev", help="measure this commit instead of the working tree")
-    add("--baseline", metavar="REV", help="also measure this commit on the same sizes (e.g. 6279d10)")
+    add("--rev", type=_rev, help="measure this commit instead of the working tree")
+    add("--baseline", type=_rev, metavar="REV", help="also measure this commit on the same sizes (e.g. 6279d10)")
     add("--out", type=Path, default=DEFAULT_OUT, help="where the JSON goes (default build/bench.json)")
     add(
         "--lighthouse",
@@ -501,10 +550,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=True,
         help="score the smallest site with Lighthouse if npm and chromium are there (default on)",
     )
+    add(FROM_ENVIRONMENT, action="store_true", help=f"add the options in {ARGS_VARIABLE} (what `make bench` does)")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if FROM_ENVIRONMENT in argv:
+        argv += _environment_arguments(parser)
     args = parser.parse_args(argv)
-    args.sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
-    if not args.sizes or min(args.sizes) < 1 or args.check_runs < 1 or args.site_runs < 1:
-        parser.error("--sizes needs positive numbers; --check-runs and --site-runs at least 1")
+    if args.check_runs < 1 or args.site_runs < 1:
+        parser.error("--check-runs and --site-runs need at least 1")
     return args
 
 

@@ -365,21 +365,21 @@ def test_accounts_checklist_is_kept_in_this_browser_only(page: Any, accounts_tar
     boxes = page.locator("ul.accounts-checklist input[type=checkbox]")
     assert boxes.count() == len(ACCOUNTS_ORDER)
     assert page.eval_on_selector_all("ul.accounts-checklist input", "els => els.map(e => e.id)") == [
-        f"done-{s}" for s in ACCOUNTS_ORDER
+        f"done--{s}" for s in ACCOUNTS_ORDER
     ]
-    assert not page.is_checked("#done-idpass")
-    page.click("label[for=done-idpass]")  # the visible label ticks the box too
-    assert page.is_checked("#done-idpass")
+    assert not page.is_checked("#done--idpass")
+    page.click("label[for=done--idpass]")  # the visible label ticks the box too
+    assert page.is_checked("#done--idpass")
     page.reload()
     page.wait_for_load_state("networkidle")
-    assert page.is_checked("#done-idpass")
-    assert not page.is_checked("#done-paymo") and not page.is_checked("#done-chatter")
+    assert page.is_checked("#done--idpass")
+    assert not page.is_checked("#done--paymo") and not page.is_checked("#done--chatter")
     # the same ticks on the English page, in the same browser
     page.goto(accounts_target.url("en", "accounts"))
-    assert page.is_checked("#done-idpass")
-    page.uncheck("#done-idpass")
+    assert page.is_checked("#done--idpass")
+    page.uncheck("#done--idpass")
     page.reload()
-    assert not page.is_checked("#done-idpass")
+    assert not page.is_checked("#done--idpass")
     # nothing went anywhere but the site's own files
     assert page.errors == []
     assert [u for u in page.requests if not accounts_target.owns(u)] == []
@@ -403,7 +403,7 @@ def test_accounts_checklist_without_javascript_is_a_plain_list(browser: Any, acc
 def test_accounts_page_has_no_serious_accessibility_violations(page: Any, accounts_target: Target, lang: str) -> None:
     page.goto(accounts_target.url(lang, "accounts"))
     page.wait_for_load_state("networkidle")
-    page.check("#done-paymo")
+    page.check("#done--paymo")
     assert serious_violations(page) == []
 
 
@@ -417,10 +417,10 @@ def test_accounts_page_on_a_phone(browser: Any, accounts_target: Target, lang: s
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     # the boxes are large enough to hit with a finger, and every section is within the screen's width
-    box = page.locator("#done-chatter").bounding_box()
+    box = page.locator("#done--chatter").bounding_box()
     assert box and box["width"] >= 14 and box["height"] >= 14
-    page.click("#done-chatter")
-    assert page.is_checked("#done-chatter")
+    page.click("#done--chatter")
+    assert page.is_checked("#done--chatter")
     widths = page.eval_on_selector_all("article h2[id]", "els => els.map(e => e.getBoundingClientRect().right)")
     assert widths and max(widths) <= 390
     page.close()
@@ -430,13 +430,13 @@ def test_accounts_page_on_a_phone(browser: Any, accounts_target: Target, lang: s
 def test_accounts_page_prints_with_its_boxes(page: Any, accounts_target: Target, lang: str) -> None:
     page.goto(accounts_target.url(lang, "accounts"))
     page.wait_for_load_state("networkidle")
-    page.check("#done-paymo")
+    page.check("#done--paymo")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    for shown in ("#why", "#checklist", "#done-paymo", "#done-chatter", "#paymo", "#chatter", ".print-footer"):
+    for shown in ("#why", "#checklist", "#done--paymo", "#done--chatter", "#paymo", "#chatter", ".print-footer"):
         assert page.locator(shown).first.is_visible(), shown
-    assert page.is_checked("#done-paymo")
+    assert page.is_checked("#done--paymo")
     assert accounts_target.url(lang, "accounts") in page.locator(".print-footer").inner_text()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")

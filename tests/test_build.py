@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -181,8 +182,10 @@ def test_serve_and_site_use_the_same_links_and_dates(project: Path) -> None:
     env = {"BAOHAO_REPOSITORY": "https://github.com/example/guide", "SOURCE_DATE_EPOCH": "1767225600"}
     assert run_cli(project, "site", env=env).returncode == 0
     site_page = (project / "site/countries/kg/index.html").read_text(encoding="utf-8")
-    # a bare `mkdocs build`, as `make serve` builds: it renders and publishes by itself
+    # a bare `mkdocs build`, as `make serve` builds: it renders and publishes by itself (with no record
+    # of the last render; touching a file no longer counts as a change, its content does)
     (project / "data/countries/kg.yml").touch()
+    (project / "build/nav.json").unlink()
     bare = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "bare"],
         cwd=project,
@@ -221,8 +224,10 @@ def test_accounts_page_in_both_languages_in_order_and_linked(tmp_path: Path) -> 
         # the weak-only verdict carries the mark; each service's sources have their own anchors
         idpass = article.find("h2", id="idpass").find_next("ul")
         assert idpass.find(class_="unverified")
+        assert article.find(id="source-paymo--paymo-help") and article.find(id="source-why--which")
+        assert article.find("a", href="#source-why--fcc-aging")
+        # the anchors as they were before the double hyphen still land, for readers' links
         assert article.find(id="source-paymo-paymo-help") and article.find(id="source-why-which")
-        assert article.find("a", href="#source-why-fcc-aging")
         # linked from the country page's "before you start" and the home page's risk section
         country = BeautifulSoup((site / prefix / "countries/kg/index.html").read_text(encoding="utf-8"), "html.parser")
         before = country.find("h2", id="before").find_next("ul")
@@ -250,3 +255,84 @@ def test_accounts_page_in_both_languages_in_order_and_linked(tmp_path: Path) -> 
         "baohao-guide/accounts.html",
         "baohao-guide/en/accounts.html",
     }
+
+
+# --- round 3: the hook tells a changed input by its bytes, not by its size and time -------------------
+
+
+def _keep_size_and_time(path: Path, old: str, new: str) -> None:
+    """Edit a file in place so that its size and modification time stay as they were."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def _bare_build(root: Path, site_dir: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("edited", "old", "new", "page", "shown"),
+    [
+        # a country file, a shared vocabulary, the interface strings: each the same size, same time
+        ("data/countries/kg.yml", "Summary of the", "Sxmmary of the", "en/countries/kg/index.html", "Sxmmary"),
+        ("data/checklists.yml", "First move every", "Fxrst move every", "en/countries/kg/index.html", "Fxrst move"),
+        ("templates/strings.yml", "Key facts", "Kxy facts", "en/countries/kg/index.html", "Kxy facts"),
+    ],
+)
+def test_a_bare_build_shows_an_edit_that_kept_the_files_size_and_time(
+    project: Path, edited: str, old: str, new: str, page: str, shown: str
+) -> None:
+    assert run_cli(project, "site").returncode == 0
+    _keep_size_and_time(project / edited, old, new)
+    first = _bare_build(project, "bare")
+    assert first.returncode == 0, first.stderr
+    assert "rendering the data" in first.stderr
+    assert shown in (project / "bare" / page).read_text(encoding="utf-8")
+    # and once rendered, the next bare build finds the render current
+    second = _bare_build(project, "bare2")
+    assert second.returncode == 0 and "rendering the data" not in second.stderr
+
+
+def test_a_bare_build_renders_again_when_the_code_that_renders_changed(tmp_path: Path) -> None:
+    """The generated pages depend on the package's code too: an edit there (here the planner's
+    margin, same size and time) is rendered by the next bare build."""
+    root = make_project(tmp_path / "p")
+    (root / "scripts").unlink()
+    shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    assert run_cli(root, "site", env={"PYTHONPATH": str(root / "scripts")}).returncode == 0
+    _keep_size_and_time(root / "scripts/baohao/planner.py", "MOVE_MARGIN_DAYS = 14", "MOVE_MARGIN_DAYS = 21")
+    bare = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "bare"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bare.returncode == 0, bare.stderr
+    assert '"move_margin_days":21' in (root / "bare/en/countries/kg/index.html").read_text(encoding="utf-8")
+
+
+def test_the_fingerprint_reads_no_file_it_must_not(project: Path) -> None:
+    """A symbolic link in data/ (the loader refuses it) is fingerprinted by where it points, never read:
+    a link to an endless device or a huge file costs nothing."""
+    from baohao.present.render import fingerprint
+    from conftest import project_at
+
+    (project / "data/countries/zz.yml").symlink_to("/dev/zero")
+    (project / "data/countries/zy.yml").symlink_to("/proc/self/mem")
+    before = fingerprint(project_at(project))
+    assert fingerprint(project_at(project)) == before

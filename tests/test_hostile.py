@@ -388,3 +388,333 @@ def test_text_cannot_open_a_block_or_run_on_hover(tmp_path: Path, fixture_text: 
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img[src=x]").count() == 0
     page.close()
+
+
+# --- round 3: one-line fields, and reports that print data values ------------------------------
+
+# Every kind of line break, other control characters, and invisible characters that reorder or
+# hide text: none belongs in a name, title or label.
+LINE_BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x85", "\u2028", "\u2029"]
+NOT_IN_A_LINE = [*LINE_BREAKS, "\t", "\x00", "\x1b", "\x7f", "\x9b", "\u202e", "\u200b", "\u2066", "\ufeff", "\u200f"]
+# What a value would print if it could start a line of its own: a GitHub workflow command, a forged
+# problem line, and text reordered by a right-to-left override.
+FORGERIES = [
+    "\n::error file=data/countries/kg.yml,line=1::forged",
+    "\r\n::warning::forged",
+    "\ndata/countries/xx.yml:1:1: code: forged problem",
+    "\u2028data/countries/xx.yml:1:1: forged",
+    "\u202e::error::gfl",
+    "\u200b::error::hidden",
+]
+
+# (data file, text in it, the field as it is named in messages): one of each single-line field.
+# {v} is where the hostile character goes (as a YAML double-quoted escape).
+ONE_LINE_FIELDS: list[tuple[str, str, str, str]] = [
+    ("countries/kg.yml", "brand: Alpha Mobile", 'brand: "Alpha{v}Mobile"', "operators[0].brand"),
+    ("countries/kg.yml", "company: Alpha LLC", 'company: "Alpha{v}LLC"', "operators[0].company"),
+    ("countries/kg.yml", "title: Alpha help", 'title: "Alpha{v}help"', "sources[0].title"),
+    ("countries/kg.yml", "publisher: A blog", 'publisher: "A{v}blog"', "sources[1].publisher"),
+    ("countries/kg.yml", "en: Cancel at an office", 'en: "Cancel at{v}an office"', "routes[0].title.en"),
+    ("countries/kg.yml", "zh: 去营业厅办理", 'zh: "去营业厅{v}办理"', "routes[0].title.zh"),
+    ("countries/kg.yml", "en: Can I do it from abroad?", 'en: "Can I{v}do it?"', "faq[0].q.en"),
+    ("countries/kg.yml", "en: Test country page updated.", 'en: "Test{v}updated."', "changes[0].summary.en"),
+    ("countries/kg.yml", "code: kg\n", 'code: kg\nname: {zh: 测试国, en: "Test{v}land"}\n', "name.en"),
+    ("countries/kg.yml", 'value: "1234"', 'value: "12{v}34"', "operators[0].contacts[0].value"),
+    ("services/chatter.yml", "en: Chatter\n", 'en: "Chat{v}ter"\n', "name.en"),
+    ("services/chatter.yml", "stakes:", 'also_known_as: ["Chat{v}App"]\nstakes:', "also_known_as[0]"),
+    (
+        "services/chatter.yml",
+        "  checked: 2026-11-01",
+        '  app_version: "8{v}0"\n  checked: 2026-11-01',
+        "change.app_version",
+    ),
+    ("services/chatter.yml", "en: Settings > Account > Change number", 'en: "Settings{v}> Account"', "change.menu.en"),
+    ("documents.yml", "en: The original passport the", 'en: "The original{v}passport the', "documents[0].name.en"),
+    ("documents.yml", "ru: паспорт (оригинал),", 'ru: "паспорт{v}(оригинал),', "documents[0].staff.ru"),
+    ("staff_card.yml", "en: Russian}", 'en: "Rus{v}sian"}', "languages[0].name.en"),
+]
+
+
+def _yaml_escape(char: str) -> str:
+    return json.dumps(char)[1:-1]
+
+
+def _hostile_project(tmp_path: Path, file: str, old: str, new: str) -> tuple[Path, str]:
+    from conftest import fixture_services
+
+    root = make_project(tmp_path / "p", services=fixture_services())
+    path = root / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    if new.count('"') % 2:  # the value runs to the end of its line: close the quotes there
+        at = text.index(old)
+        end = text.index("\n", at)
+        text = text[:at] + new + text[at + len(old) : end].replace('"', '\\"') + '"' + text[end:]
+    else:
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return root, text
+
+
+# in data files: what YAML lets through to the models, and one the YAML reader refuses first
+@pytest.mark.parametrize("char", ["\n", "\r", "\t", "\u2028"], ids=lambda c: f"U+{ord(c[0]):04X}")
+@pytest.mark.parametrize(("file", "old", "new", "field"), ONE_LINE_FIELDS, ids=lambda v: v)
+def test_a_one_line_field_refuses_line_breaks_and_control_characters(
+    tmp_path: Path, file: str, old: str, new: str, field: str, char: str
+) -> None:
+    root, text = _hostile_project(tmp_path, file, old, new.replace("{v}", _yaml_escape(char)))
+    found = problems(root)
+    assert len(found) == 1, found
+    line = line_of(text, new.split("{v}")[0].strip().split("\n")[-1])
+    assert found[0].startswith(f"data/{file}:{line}:"), found
+    assert f": {field}: " in found[0], found
+    assert f"U+{ord(char[0]):04X}" in found[0], found
+    assert "\n" not in found[0] and "\r" not in found[0]
+
+
+@pytest.mark.parametrize("char", NOT_IN_A_LINE, ids=lambda c: f"U+{ord(c[0]):04X}")
+def test_the_one_line_types_refuse_them_whoever_builds_the_model(char: str) -> None:
+    """The models are the contract: a value built in code (an API round trip, a test) gets the same
+    check as one read from YAML, which already refuses some of these characters itself."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from baohao.models import Name, StaffText, TextLine
+
+    # (text in a staff card's own language may hold direction marks: Urdu needs them)
+    for kind, value in ((Name, f"Alpha{char}Mobile"), (StaffText, f"паспорт{char}x")):
+        if kind is StaffText and char == "\u200f":
+            continue
+        with pytest.raises(ValidationError, match=f"U\\+{ord(char[0]):04X}"):
+            TypeAdapter(kind).validate_python(value)
+    with pytest.raises(ValidationError, match=f"U\\+{ord(char[0]):04X}"):
+        TextLine.model_validate({"zh": f"名称{char}二", "en": "Name"})
+    with pytest.raises(ValidationError, match=f"U\\+{ord(char[0]):04X}"):
+        TextLine.model_validate({"zh": "名称", "en": f"Name{char}two"})
+
+
+def test_a_message_body_keeps_its_line_breaks() -> None:
+    """The one field whose line breaks are meant: a letter or chat message."""
+    from baohao.models import Message
+
+    body = "Здравствуйте!\nПрошу расторгнуть договор.\n\nС уважением, ____"
+    message = Message.model_validate({"language": "ru", "body": body, "meaning": {"zh": "请注销。", "en": "Cancel."}})
+    assert message.body == body
+
+
+@pytest.mark.parametrize("forgery", FORGERIES)
+def test_no_command_prints_a_value_that_starts_a_line_of_its_own(tmp_path: Path, forgery: str) -> None:
+    """check, stale and urls on a file whose brand, source title and publisher try to start a CI
+    annotation or a problem line: every line printed is the command's own."""
+    text = (Path(__file__).parent / "fixtures/countries/kg.yml").read_text(encoding="utf-8")
+    for old, new in (
+        ("brand: Alpha Mobile", f"brand: {json.dumps('Alpha' + forgery)}"),
+        ("title: Alpha help", f"title: {json.dumps('Alpha help' + forgery)}"),
+        ("publisher: A blog", f"publisher: {json.dumps('A blog' + forgery)}"),
+    ):
+        text = text.replace(old, new, 1)
+    root = make_project(tmp_path / "p", {"kg.yml": text})
+    later = {"SOURCE_DATE_EPOCH": "1893456000"}  # 2030: every source is old, every fact listed
+    for command in ("check", "stale", "urls"):
+        result = run_cli(root, command, env=later)
+        assert "Traceback" not in result.stderr
+        for line in (result.stdout + result.stderr).splitlines():
+            assert not line.lstrip().startswith(("::", "data/countries/xx.yml")), (command, line)
+            assert not set(line) & {"\u202e", "\u200b", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"}
+
+
+def _poisoned(model: Any, forgery: str) -> Any:
+    """The model with the forgery appended to every name, title, text and URL in it, skipping the
+    checks (as if a value had got past them): what a report prints must stay one line anyway."""
+    from pydantic import BaseModel
+
+    if isinstance(model, list):
+        return [_poisoned(item, forgery) for item in model]
+    if not isinstance(model, BaseModel):
+        return model
+    update: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, str) and name in ("brand", "company", "title", "publisher", "en", "value", "url"):
+            update[name] = value + forgery
+        elif isinstance(value, BaseModel | list):
+            update[name] = _poisoned(value, forgery)
+    return model.model_copy(update=update)
+
+
+@pytest.mark.parametrize("forgery", FORGERIES)
+def test_reports_print_every_data_value_escaped(tmp_path: Path, fixture_text: str, forgery: str) -> None:
+    """make stale, the URL list and the link report, on values that got past the checks."""
+    import dataclasses
+    import datetime as dt
+
+    from baohao import linkcheck, stale
+    from baohao.load.problems import printable
+
+    root = make_project(tmp_path / "p", {"kg.yml": fixture_text})
+    project = project_at(root, dt.date(2030, 1, 1))
+    data = load_all(project)
+    data = dataclasses.replace(data, countries=[_poisoned(c, forgery) for c in data.countries])
+    uses = stale.url_uses(project, data)
+    results = linkcheck.Results(checked=2)
+    url = uses[0].url
+    results.dead.append(linkcheck.Link(url, "Network error: reset" + forgery))
+    results.moved.append(linkcheck.Link(url, "301" + forgery, "https://alpha.example.com/new" + forgery))
+    outputs = {
+        "stale": stale.report(project, data),
+        "urls": stale.url_list(project, data),
+        "links": linkcheck.report_markdown(results, uses, "lychee 0.24" + forgery),
+    }
+    for name, output in outputs.items():
+        assert printable(forgery) in output, name
+        for line in output.splitlines():
+            assert not line.lstrip().startswith(("::", "data/countries/xx.yml")), (name, line)
+            assert printable(line) == line, (name, line)
+    assert len(outputs["urls"].splitlines()) == len(stale.urls(project, data))
+
+
+# --- round 3: data ids against the ids the pages use for themselves ---------------------------------
+
+
+def _service(service_id: str, name: str, source_id: str = "chatter-faq") -> str:
+    """A fixture service under another id, name and source id."""
+    from conftest import FIXTURE_SERVICES
+
+    text = (FIXTURE_SERVICES / "chatter.yml").read_text(encoding="utf-8")
+    text = text.replace("id: chatter\n", f"id: {service_id}\n", 1).replace("chatter-faq", source_id)
+    return text.replace("zh: 聊聊", f"zh: 聊聊{name}").replace("en: Chatter\n", f"en: Chatter {name}\n")
+
+
+# Service ids made to meet the ids the accounts page makes for itself: the checkbox of `paymo`
+# (done-paymo), a source anchor of another service and of the "why" section (source-<part>-<source>),
+# the page title's own anchor, and two services whose part and source ids join to the same words.
+HOSTILE_SERVICES = {
+    "done-paymo": _service("done-paymo", "A"),
+    "source-why-which": _service("source-why-which", "B"),
+    "paymo-paymo": _service("paymo-paymo", "C", source_id="help"),
+    "move-your-accounts-off-the-old-number-first": _service("move-your-accounts-off-the-old-number-first", "D"),
+    "source-paymo-paymo-help": _service("source-paymo-paymo-help", "E"),
+}
+# Operator, route, FAQ and source ids named like a country page's own anchors and the theme's.
+HOSTILE_COUNTRY_IDS = [
+    ("- id: alpha\n", "- id: planner\n", "[alpha]", "[planner]"),
+    ("- id: beta\n", "- id: sources\n", "[beta]", "[sources]"),
+    ("- id: office\n", "- id: planner-data\n", None, None),
+    ("- id: lapse\n    kind: lapse", "- id: brands\n    kind: lapse", None, None),
+    ("- id: abroad\n", "- id: planner-date\n", None, None),
+    ("- id: blog\n", "- id: alpha-help-x\n", "[blog]", "[alpha-help-x]"),
+]
+
+
+def hostile_ids_project(tmp_path: Path, fixture_text: str) -> Path:
+    from conftest import fixture_services
+
+    text = fixture_text
+    for old, new, ref_old, ref_new in HOSTILE_COUNTRY_IDS:
+        assert old in text, old
+        text = text.replace(old, new)
+        if ref_old:
+            text = text.replace(ref_old, ref_new)
+    services = {**fixture_services(), **{f"{sid}.yml": body for sid, body in HOSTILE_SERVICES.items()}}
+    return make_project(tmp_path / "p", {"kg.yml": text}, services=services)
+
+
+ALL_IDS = "() => [...document.querySelectorAll('[id]')].map(e => e.id)"
+
+
+def test_no_data_id_makes_two_elements_share_an_id(tmp_path: Path, fixture_text: str, browser: Any) -> None:
+    """Every page of a site whose ids are named like the pages' own anchors, with the scripts run:
+    every id once, each checklist link and source mark leading to its own service and source, the old
+    source anchors still there where no other element claims them."""
+    import zipfile
+
+    from baohao.anchors import ACCOUNTS_PAGE_OWN, LAPSE_OWN
+    from baohao.publish.bundle import OFFLINE_ZIP, SITE_SLUG
+
+    root = hostile_ids_project(tmp_path, fixture_text)
+    result = run_cli(root, "site")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(root / "dist" / OFFLINE_ZIP) as bundle:
+        bundle.extractall(root / "offline")
+    site = root / "offline" / SITE_SLUG  # as a reader has it: the offline bundle from file://
+    data = load_all(project_at(root))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for prefix in ("", "en/"):
+        page.goto((site / prefix / "accounts.html").as_uri())
+        page.wait_for_selector("ul.accounts-checklist[data-ready]", state="attached")
+        ids = page.evaluate(ALL_IDS)
+        assert sorted(i for i in set(ids) if ids.count(i) > 1) == [], prefix
+        # the page's own ids beside the services' #<id>: only the reserved words (anchors.py), or ids
+        # no data id can be (Material's __..., a double hyphen), or the title's and the sources' anchors
+        title = page.evaluate("document.querySelector('article h1').id")
+        services = {s.id for s in data.services}
+        own = {i for i in ids if not i.startswith("__") and "--" not in i and not i.startswith("source-")}
+        assert own - services - {title} == set(ACCOUNTS_PAGE_OWN), prefix
+        for item in page.locator("ul.accounts-checklist li").all():
+            service = item.get_attribute("data-service")
+            link = item.locator("a").get_attribute("href")
+            assert link == f"#{service}"
+            target = page.evaluate(
+                "id => { const e = document.getElementById(id); return [e.tagName, e.textContent]; }", service
+            )
+            assert target[0] == "H2" and item.locator("a").inner_text() in target[1], (service, target)
+            box = item.locator("input[type=checkbox]").get_attribute("id")
+            assert box and box != service and "--" in box
+        for mark in page.locator("article a.src-ref").all():
+            anchor = (mark.get_attribute("href") or "")[1:]
+            assert page.evaluate("id => document.getElementById(id)?.tagName", anchor) == "SPAN", anchor
+        # readers' links to the old anchors still land, where only one source had that anchor
+        for old in ("source-chatter-chatter-faq", "source-why-which", "source-why-fcc-aging"):
+            if old in HOSTILE_SERVICES:
+                continue
+            assert page.evaluate("id => document.getElementById(id)?.tagName", old) == "SPAN", old
+        page.goto((site / prefix / "countries/kg.html").as_uri())
+        ids = page.evaluate(ALL_IDS)
+        assert sorted(i for i in set(ids) if ids.count(i) > 1) == [], prefix
+        # the page's own ids share no prefix with a data anchor, but for the reserved lapse-all/-unknown
+        country = data.countries[0]
+        from_data = {f"brand-{o.id}" for o in country.operators} | {f"route-{r.id}" for r in country.routes}
+        from_data |= {f"faq-{f.id}" for f in country.faq} | {f"source-{s.id}" for s in country.sources}
+        from_data |= {f"lapse-{t.operators[0]}" for t in country.rules.lapse if t.operators}
+        title = page.evaluate("document.querySelector('article h1').id")
+        own = {i for i in ids if not i.startswith("__")} - from_data - {title}
+        prefixes = ("brand-", "route-", "faq-", "source-", "lapse-")
+        assert {i for i in own if i.startswith(prefixes)} <= {f"lapse-{w}" for w in LAPSE_OWN}, own
+        for link in page.locator("article a[href^='#']").all():
+            anchor = (link.get_attribute("href") or "")[1:]
+            assert anchor and page.evaluate("id => !!document.getElementById(id)", anchor), anchor
+        assert page.evaluate("document.getElementById('planner').tagName") == "H3"
+        assert page.evaluate("document.getElementById('planner-data').tagName") == "SCRIPT"
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field"),
+    [
+        ("services/chatter.yml", "id: chatter\n", "id: why\n", "id"),
+        ("services/chatter.yml", "id: chatter\n", "id: checklist\n", "id"),
+        ("countries/kg.yml", "- id: beta\n", "- id: all\n", "operators[1].id"),
+        ("countries/kg.yml", "- id: beta\n", "- id: unknown\n", "operators[1].id"),
+    ],
+)
+def test_an_id_a_page_uses_for_itself_is_refused_with_a_located_line(
+    tmp_path: Path, file: str, old: str, new: str, field: str
+) -> None:
+    from conftest import fixture_services
+
+    root = make_project(tmp_path / "p", services=fixture_services())
+    path = root / "data" / file
+    text = path.read_text(encoding="utf-8").replace(old, new, 1)
+    if file.startswith("services/"):
+        path.unlink()
+        path = path.with_name(new.split(": ")[1].strip() + ".yml")
+    else:
+        text = text.replace("operators: [beta]", f"operators: [{new.split(': ')[1].strip()}]")
+    path.write_text(text, encoding="utf-8")
+    shown = f"data/{file.rsplit('/', 1)[0]}/{path.name}"
+    found = problems(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{shown}:{line_of(text, new.strip())}:"), found
+    assert f": {field}: " in found[0] and "choose another id" in found[0], found

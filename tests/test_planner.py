@@ -6,9 +6,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from baohao import planner
-from baohao.models import LapseTimeline, Source
+from baohao.models import MAX_PERIOD, MAX_TIMELINE_YEARS, LapseTimeline, Period, Source
 
 D = dt.date
 
@@ -138,3 +139,89 @@ def test_unverified_times_mark_the_plan_and_pass_to_stages_counted_from_them() -
     assert p.move_unverified and p.keep_unverified
     backed = planner.plan(Sources(), timeline(stage("disconnected", min=90)), D(2026, 1, 1))
     assert not backed.move_unverified and not backed.keep_unverified
+
+
+# --- round 3: bounded periods, and dates a reader can type -----------------------------------------
+
+UNITS = ("minutes", "hours", "days", "months")
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_a_period_is_at_most_what_a_real_rule_can_be(unit: str) -> None:
+    most = MAX_PERIOD[unit]
+    assert Period.model_validate({"min": most, "max": most, "unit": unit}).max == most
+    for field in ("min", "max"):
+        with pytest.raises(ValidationError, match=f"{field} \\({most + 1}\\) is more than {most} {unit}"):
+            Period.model_validate({field: most + 1, "unit": unit})
+    with pytest.raises(ValidationError):
+        Period.model_validate({"max": 100000, "unit": unit})
+
+
+def test_the_bounds_are_about_ten_years_and_shorter_for_hours_and_minutes() -> None:
+    assert MAX_PERIOD["months"] == 120
+    assert 3650 <= MAX_PERIOD["days"] <= 3660
+    assert MAX_PERIOD["hours"] <= 366 * 24 and MAX_PERIOD["minutes"] <= 31 * 1440
+
+
+def test_a_timeline_whose_stages_add_up_past_the_limit_is_refused() -> None:
+    """Stages counted from earlier stages add up: at most 20 years (7320 days, a month counted as 31)."""
+    chain = [stage("suspended", min=3660, max=3660)]
+    chain.append(stage("disconnected", min=3660, max=3660, relative_to="suspended"))
+    assert timeline(*chain).stages  # the limit
+    for extra in ({"min": 0, "max": 1}, {"min": 1}, {"max": 1, "unit": "minutes"}):
+        longer = [*chain, stage("reassigned", relative_to="disconnected", **extra)]
+        with pytest.raises(ValidationError, match=f"more than {MAX_TIMELINE_YEARS} years after"):
+            timeline(*longer)
+    months = [stage("suspended", min=120, unit="months"), stage("disconnected", min=117, unit="months")]
+    months[1]["relative_to"] = "suspended"
+    with pytest.raises(ValidationError, match=f"more than {MAX_TIMELINE_YEARS} years after"):
+        timeline(*months)
+
+
+def _worst_timelines() -> list[LapseTimeline]:
+    """Timelines the schema accepts that reach furthest: each unit at its largest, alone and chained
+    to the limit, with and without an upper bound."""
+    out = []
+    for unit in UNITS:
+        most = MAX_PERIOD[unit]
+        out.append(timeline(stage("disconnected", min=most, max=most, unit=unit), every={"min": most, "unit": unit}))
+        out.append(timeline(stage("disconnected", max=most, unit=unit)))
+        out.append(timeline(stage("disconnected", min=most, unit=unit)))
+    for unit, first, second in (("months", 120, 116), ("days", 3660, 3660)):
+        chain = [stage("suspended", min=first, max=first, unit=unit)]
+        chain.append(stage("disconnected", min=second, max=second, unit=unit, relative_to="suspended"))
+        out.append(timeline(*chain))
+    return out
+
+
+@pytest.mark.parametrize("start", [planner.FIRST_DATE, planner.LAST_DATE, D(2028, 2, 29), D(2099, 2, 28)])
+def test_every_date_the_planner_gives_is_a_real_date_for_any_timeline_the_schema_accepts(start: dt.date) -> None:
+    for tl in _worst_timelines():
+        p = planner.plan(Sources(), tl, start)
+        dates = [p.move_by, p.keep_by, *(d for s in p.stages if s.dates for d in (s.dates.earliest, s.dates.latest))]
+        for date in (d for d in dates if d is not None):
+            assert dt.date(1, 1, 1) <= date <= dt.date(9999, 12, 31)
+            assert planner.FIRST_DATE - dt.timedelta(days=planner.MOVE_MARGIN_DAYS) <= date
+            assert date.year <= planner.LAST_DATE.year + MAX_TIMELINE_YEARS + 1
+
+
+def test_the_last_start_date_plus_the_longest_timeline_is_exact() -> None:
+    chain = timeline(stage("suspended", min=3660, max=3660), stage("disconnected", min=3660, relative_to="suspended"))
+    p = planner.plan(Sources(), chain, planner.LAST_DATE)
+    assert p.stages[1].dates == planner.Dates(D(2120, 1, 16), None)
+    assert planner.add(planner.LAST_DATE, MAX_PERIOD["minutes"], "minutes", latest=True) == D(2100, 1, 7)
+    assert planner.add(planner.LAST_DATE, MAX_PERIOD["hours"], "hours", latest=True) == D(2101, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "start", [D(1, 1, 1), D(26, 1, 1), D(1989, 12, 31), D(2100, 1, 1), D(9999, 12, 31)], ids=lambda d: d.isoformat()
+)
+def test_a_start_date_outside_the_planners_range_is_refused_in_words(start: dt.date) -> None:
+    tl = timeline(stage("disconnected", min=90))
+    with pytest.raises(planner.OutOfRange, match="between 1990-01-01 and 2099-12-31"):
+        planner.plan(Sources(), tl, start)
+
+
+def test_the_planners_range_holds_every_real_start() -> None:
+    assert (D(1990, 1, 1), D(2099, 12, 31)) == (planner.FIRST_DATE, planner.LAST_DATE)
+    assert planner.plan(Sources(), timeline(stage("disconnected", min=90)), planner.FIRST_DATE).stages[0].dates

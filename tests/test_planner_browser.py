@@ -4,6 +4,7 @@ languages' date forms, without JavaScript, in print, on a phone, and with no req
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -187,4 +188,122 @@ def test_the_planner_on_a_phone_in_print_and_for_axe(browser: Any, offline: Path
     assert serious_violations(page) == []
     page.emulate_media(media="print")
     assert page.locator("[data-move-by]").is_visible() and not page.locator(".lapse-planner form").is_visible()
+    page.close()
+
+
+# --- round 3: the dates a reader can type, and the longest timelines the schema accepts -----------------
+
+# Dates outside the planner's range, as a reader can type them in the date field (Chromium takes years
+# up to 275760): years 0-99 must never be read as 1900-1999, nor a date past 9999 reach the calendar.
+OUT_OF_RANGE = ["0026-01-01", "0001-01-01", "0099-12-31", "1989-12-31", "2100-01-01", "9999-12-31", "275760-09-13"]
+AT_THE_BOUNDS = ["1990-01-01", "2000-02-29", "2099-02-28", "2099-12-31"]
+
+
+def longest_project(tmp_path: Path) -> Path:
+    """The fixture country with the longest timelines the schema accepts: each unit at its largest,
+    stages counted from stages up to the timeline limit, the longest qualifying period."""
+    from baohao.models import MAX_PERIOD
+
+    days, months, hours, minutes = (MAX_PERIOD[u] for u in ("days", "months", "hours", "minutes"))
+    text = FIXTURE_COUNTRY.read_text(encoding="utf-8")
+    text = text.replace(
+        "every: {min: 90, max: 90, unit: days}", f"every: {{min: {months}, max: {months}, unit: months}}"
+    )
+    text = text.replace("after: {min: 90, max: 180}", f"after: {{min: {days}, max: {days}}}")
+    text = text.replace("after: {min: 45, max: 90}", f"after: {{min: {days}}}")
+    text = text.replace(
+        "    - operators: [beta]\n      counts_from: unknown\n",
+        "    - operators: [beta]\n      counts_from: last-top-up\n      stages:\n"
+        f"        - state: warned\n          after: {{max: {minutes}, unit: minutes}}\n"
+        "          sources: [alpha-help]\n"
+        f"        - state: suspended\n          after: {{min: {hours}, max: {hours}, unit: hours}}\n"
+        "          sources: [alpha-help]\n"
+        f"        - state: disconnected\n          after: {{min: {months}, max: {months}, unit: months}}\n"
+        "          sources: [alpha-help]\n"
+        "        - state: reassigned\n          relative_to: disconnected\n"
+        f"          after: {{min: 116, max: 116, unit: months}}\n          sources: [alpha-help]\n",
+    )
+    return make_project(tmp_path / "p", {"kg.yml": text})
+
+
+@pytest.fixture(scope="module")
+def longest(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The longest-timelines project, built, and its offline bundle unpacked: (project, bundle)."""
+    root = longest_project(tmp_path_factory.mktemp("longest"))
+    result = run_cli(root, "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    unpacked = root / "unpacked"
+    with zipfile.ZipFile(root / "dist" / OFFLINE_ZIP) as bundle:
+        bundle.extractall(unpacked)
+    return root, unpacked / SITE_SLUG
+
+
+def _type_date(page: Any, value: str) -> None:
+    """Set the date field as typing does: its value, then the events the browser fires."""
+    page.eval_on_selector(
+        "#planner-date",
+        """(el, v) => { el.value = v; el.dispatchEvent(new Event("input", {bubbles: true}));
+                      el.dispatchEvent(new Event("change", {bubbles: true})); }""",
+        value,
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_date_outside_the_planners_range_is_refused_in_the_pages_language(
+    browser: Any, longest: tuple[Path, Path], lang: str
+) -> None:
+    root, bundle = longest
+    data = load_all(project_at(root))
+    words = Formatter(lang, data.strings, dt.date.today())
+    first, last = words.date(planner.FIRST_DATE), words.date(planner.LAST_DATE)
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((bundle / ("" if lang == "zh" else "en/") / "countries/kg.html").as_uri())
+    field = page.locator("#planner-date")
+    assert (field.get_attribute("min"), field.get_attribute("max")) == ("1990-01-01", "2099-12-31")
+    for operator in ("alpha", "beta"):
+        page.select_option("#planner-operator", operator)
+        for value in OUT_OF_RANGE:
+            _type_date(page, value)
+            assert page.input_value("#planner-date") == value  # the field took it as typed
+            result = page.locator(".lapse-planner__result")
+            shown = result.inner_text()
+            assert page.locator("[data-out-of-range]").count() == 1, (operator, value, shown)
+            assert first in shown and last in shown, shown
+            assert page.locator("[data-move-by], [data-keep-by], li[data-state]").count() == 0, (value, shown)
+            assert page.locator("[data-planner-download]").is_disabled()
+            assert not re.search(r"19[0-9]{2}|[0-9]{5}", shown.replace("1990", "")), (value, shown)
+    assert errors == []
+    page.close()
+
+
+def test_at_the_bounds_the_browser_agrees_with_python_and_the_calendar_holds_real_dates(
+    browser: Any, longest: tuple[Path, Path]
+) -> None:
+    root, bundle = longest
+    country = load_all(project_at(root)).countries[0]
+    page = browser.new_page(accept_downloads=True)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((bundle / "en/countries/kg.html").as_uri())
+    for operator in ("alpha", "beta"):
+        timeline = certainty.timeline_for(country, operator)
+        assert timeline is not None
+        for date in AT_THE_BOUNDS:
+            [got] = page.evaluate(READ_PLANS, [operator, [date]])
+            plan = planner.plan(country, timeline, dt.date.fromisoformat(date))
+            assert got == expected(plan), (operator, date)
+            for intent in ("let-go", "keep"):
+                page.check(f"input[value={intent}]")
+                with page.expect_download() as download:
+                    page.click("[data-planner-download]")
+                calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+                starts = [e.decoded("DTSTART") for e in calendar.walk("VEVENT")]
+                assert starts, (operator, date, intent)
+                assert all(dt.date(1, 1, 1) <= s <= dt.date(9999, 12, 31) for s in starts)
+                stages = [s.dates.earliest for s in plan.stages if s.dates]
+                wanted = [plan.keep_by] if intent == "keep" else [plan.move_by, *stages]
+                assert sorted(set(starts)) == sorted({d for d in wanted if d}), (operator, date, intent)
+    assert errors == []
     page.close()

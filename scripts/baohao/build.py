@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .load import DataError
+from .load.problems import printable
 from .present.render import Rendered, render
 from .project import Project
 from .publish import publish
@@ -77,6 +78,6 @@ def site_command(project: Project, site_dir: Path, dist_dir: Path) -> int:
         (tmp / OFFLINE_ZIP).replace(dist / OFFLINE_ZIP)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"site built in {os.path.relpath(site, Path.cwd())}/")
-    print(f"offline bundle: {os.path.relpath(dist / OFFLINE_ZIP, Path.cwd())} ({size / 1024:.0f} KB)")
+    print(printable(f"site built in {os.path.relpath(site, Path.cwd())}/"))
+    print(printable(f"offline bundle: {os.path.relpath(dist / OFFLINE_ZIP, Path.cwd())} ({size / 1024:.0f} KB)"))
     return 0

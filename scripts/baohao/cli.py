@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .load import DataError, Dataset, load_all
+from .load.problems import printable
 from .present.sync import generated_files
 from .project import Project
 from .schema import write_schemas
@@ -28,28 +29,28 @@ def _check(project: Project) -> int:
     if data is None:
         return 1
     countries = f"{len(data.countries)} countries ({', '.join(sorted(data.files))})"
-    print(f"data OK: {countries}, {len(data.services)} services")
+    print(printable(f"data OK: {countries}, {len(data.services)} services"))
     return 0
 
 
 def _stale(project: Project, urls_only: bool) -> int:
     """`stale`: the facts to read again (a report: it fails only if the data does not load); `urls`: every URL."""
-    from .stale import report, urls
+    from .stale import report, url_list
 
     data = _load(project)
     if data is None:
         return 1
-    print("\n".join(urls(project, data)) if urls_only else report(project, data))
+    print(url_list(project, data) if urls_only else report(project, data))
     return 0
 
 
 def _schema(root: Path, check: bool) -> int:
     stale = write_schemas(root, check=check)
     if check and stale:
-        print(f"out of date: {', '.join(stale)}; run `make schema`", file=sys.stderr)
+        print(printable(f"out of date: {', '.join(stale)}; run `make schema`"), file=sys.stderr)
         return 1
     if not check:
-        print("schemas written: " + (", ".join(stale) if stale else "none changed"))
+        print(printable("schemas written: " + (", ".join(stale) if stale else "none changed")))
     return 0
 
 

@@ -79,6 +79,7 @@ SCRIPT_STRINGS: dict[str, frozenset[str]] = {
     "planner_no_timeline": frozenset(),
     "planner_counts_from_unknown": frozenset(),
     "planner_need_date": frozenset(),
+    "planner_date_range": frozenset({"first", "last"}),
     "planner_ics_stage": frozenset({"brand", "stage"}),
     "planner_ics_move": frozenset({"brand"}),
     "planner_ics_keep": frozenset({"brand"}),

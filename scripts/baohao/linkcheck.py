@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .load import DataError, load_all
+from .load.problems import printable
 from .project import Project
 from .stale import UrlUse, url_uses
 
@@ -145,7 +146,9 @@ def _front_page(url: str, target: str) -> bool:
 
 
 def report_markdown(results: Results, uses: Sequence[UrlUse], version: str) -> str:
-    """The issue body: each problem link with where the data uses it."""
+    """The issue body: each problem link with where the data uses it. Every line is made printable
+    as the problems are (line breaks and invisible characters as escapes): the URLs come from data,
+    the problems and redirect targets from the sites checked, and none may start a line of its own."""
     where: dict[str, list[UrlUse]] = {}
     for use in uses:
         where.setdefault(use.url, []).append(use)
@@ -179,7 +182,7 @@ def report_markdown(results: Results, uses: Sequence[UrlUse], version: str) -> s
                 lines.append(f"  - `{use.file}:{use.line}` `{use.path}`{owner}")
     if not results.problems:
         lines += ["", "Every link answered."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def lychee_version(lychee: str) -> str:
@@ -208,13 +211,15 @@ def links_command(project: Project, urls_file: Path | None, out_dir: Path) -> in
     try:
         results = classify(run_lychee(lychee, urls, out_dir), urls)
     except (RuntimeError, OSError, ValueError) as exc:
-        print(f"the link check did not run: {exc}", file=sys.stderr)
+        print(printable(f"the link check did not run: {exc}"), file=sys.stderr)
         return 1
     (out_dir / "report.md").write_text(report_markdown(results, uses, lychee_version(lychee)), encoding="utf-8")
     (out_dir / "problems").write_text(f"{results.problems}\n", encoding="utf-8")
     print(
-        f"{results.checked} URLs checked: {len(results.dead)} dead, {len(results.timeouts)} timed out, "
-        f"{len(results.moved)} moved, {len(results.blocked)} refused the checker; "
-        f"report: {project.shown(out_dir / 'report.md')}"
+        printable(
+            f"{results.checked} URLs checked: {len(results.dead)} dead, {len(results.timeouts)} timed out, "
+            f"{len(results.moved)} moved, {len(results.blocked)} refused the checker; "
+            f"report: {project.shown(out_dir / 'report.md')}"
+        )
     )
     return 0

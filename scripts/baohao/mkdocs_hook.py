@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 
 from baohao.build import SITE_STEP_VARIABLE
 from baohao.load import DataError
+from baohao.load.problems import printable
 from baohao.present.render import Rendered, current_navigation, fingerprint, render
 from baohao.project import Project
 from baohao.publish import publish
@@ -50,7 +51,7 @@ def on_config(config: Any) -> Any:
                 log.error(str(problem))
             raise PluginError(str(exc)) from None
         if rendered.changed:
-            log.info("generated pages updated: %s", ", ".join(rendered.changed))
+            log.info("generated pages updated: %s", printable(", ".join(rendered.changed)))
         _state["rendered"] = rendered
         navigation = rendered.navigation
     _state["project"] = project

@@ -28,7 +28,17 @@ from pydantic import (
 
 from .cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
 from .links import NEVER, covers, host_and_path, is_public_suffix, parse_https_url, replayed_url
-from .patterns import CURRENCY, DIRECTION_MARKS, HAN, ID, LANGUAGE, NEVER_ENTRY, describe_character
+from .patterns import (
+    CURRENCY,
+    DIRECTION_MARKS,
+    HAN,
+    ID,
+    LANGUAGE,
+    NEVER_ENTRY,
+    ONE_LINE_SCHEMA,
+    describe_character,
+    not_one_line,
+)
 
 
 def today() -> dt.date:
@@ -111,10 +121,29 @@ PastDate = Annotated[
 ]
 
 
+def _one_line(value: str) -> str:
+    """A name, title, heading or label is one line: no line break of any kind, no other control
+    character, nothing invisible. Reports print these values, and a line break would split a line."""
+    why = not_one_line(value)
+    if why:
+        raise ValueError(f"{why}; this field is one line: delete it")
+    return value
+
+
 def _plain_name(value: str) -> str:
+    _one_line(value)
     _no_surrounding_space(value)
     _no_direction_marks(value)
     return value
+
+
+def _staff_line(value: str) -> str:
+    _one_line(value)
+    return _no_surrounding_space(value)
+
+
+# For editors: the JSON Schema of a one-line field shows the characters it refuses.
+ONE_LINE = Field(json_schema_extra={"pattern": ONE_LINE_SCHEMA})
 
 
 def _no_direction_marks(value: str) -> str:
@@ -135,6 +164,7 @@ Name = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200),
     AfterValidator(_plain_name),
+    ONE_LINE,
 ]
 # Text in a staff card's own language (Urdu may need direction marks there).
 StaffLanguage = Annotated[
@@ -145,7 +175,8 @@ StaffLanguage = Annotated[
 StaffText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200),
-    AfterValidator(_no_surrounding_space),
+    AfterValidator(_staff_line),
+    ONE_LINE,
 ]
 MAX_REFS = 20
 SourceRefs = Annotated[
@@ -218,6 +249,28 @@ class Text(Strict):
 
     def __getitem__(self, lang: str) -> str:
         return str(getattr(self, lang))
+
+
+class TextLine(Text):
+    """A name, title, heading or one-line summary in both languages: each one line, with no line break."""
+
+    zh: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="Simplified Chinese, one line.",
+        json_schema_extra={"pattern": ONE_LINE_SCHEMA},
+    )
+    en: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="English, one line.",
+        json_schema_extra={"pattern": ONE_LINE_SCHEMA},
+    )
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return _one_line(value)
 
 
 Advice = Annotated[
@@ -494,6 +547,14 @@ RouteKind = Annotated[
 
 TimeUnit = Literal["minutes", "hours", "days", "months"]
 
+# The longest period a rule can state, per unit. No lapse, waiting or processing rule found runs
+# longer than about 10 years (the longest in the data: 360 days, 9 months), so a longer figure is a
+# typo or the wrong unit. A source that counts in hours or minutes states a short time: up to a year
+# in hours, a week in minutes (a longer one is written in days). With the planner's last start date
+# (baohao.planner.LAST_DATE) and MAX_TIMELINE_YEARS below, no date the planner gives passes 2121.
+MAX_PERIOD: dict[str, int] = {"minutes": 7 * 1440, "hours": 366 * 24, "days": 3660, "months": 120}
+_PERIOD_BOUNDS = "at most 120 months or 3660 days (10 years), 8784 hours (a year) or 10080 minutes (a week)"
+
 
 class Period(Strict):
     """A duration as numbers: `min` and/or `max` in `unit`. Both equal for an exact value."""
@@ -501,16 +562,16 @@ class Period(Strict):
     min: int | None = Field(
         default=None,
         ge=0,
-        le=100000,
         strict=True,
-        description="The shortest it can be; leave out if only a maximum is known.",
+        json_schema_extra={"maximum": max(MAX_PERIOD.values())},  # per unit: checked below
+        description=f"The shortest it can be; leave out if only a maximum is known. {_PERIOD_BOUNDS}.",
     )
     max: int | None = Field(
         default=None,
         ge=0,
-        le=100000,
         strict=True,
-        description="The longest it can be; leave out if only a minimum is known.",
+        json_schema_extra={"maximum": max(MAX_PERIOD.values())},  # per unit: checked below
+        description=f"The longest it can be; leave out if only a minimum is known. {_PERIOD_BOUNDS}.",
     )
     unit: TimeUnit = Field(
         default="days",
@@ -524,7 +585,24 @@ class Period(Strict):
             raise ValueError("needs `min`, `max` or both")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        most = MAX_PERIOD[self.unit]
+        for name, value in (("min", self.min), ("max", self.max)):
+            if value is not None and value > most:
+                raise ValueError(
+                    f"{name} ({value}) is more than {most} {self.unit}: no lapse, waiting or processing rule is "
+                    f"that long ({_PERIOD_BOUNDS}); check the number and the unit"
+                )
         return self
+
+    def longest_days(self) -> float:
+        """An upper bound of the period in days (a month counted as 31 days; hours and minutes as a
+        part of a day, plus the day they may run into)."""
+        most = self.max if self.max is not None else self.min or 0
+        if self.unit == "months":
+            return most * 31
+        if self.unit == "days":
+            return most
+        return most * DAYS_PER_UNIT[self.unit] + 1
 
 
 class Verdict(Strict):
@@ -582,7 +660,7 @@ class Route(Strict):
     id: Id
     kind: RouteKind
     operators: OperatorRefs = []
-    title: Text
+    title: TextLine
     summary: Text | None = None
     from_abroad: Verdict = Field(description="Can a reader who is not in the country use this route?")
     documents: list[Id] = Field(default=[], description="Ids from `data/documents.yml`: what to bring or send.")
@@ -641,6 +719,9 @@ StageState = Annotated[
     ),
 ]
 DAYS_PER_UNIT = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "months": 30}
+# How far after the event a stage may come, adding up the stages it counts from (`relative_to`):
+# twice the longest period.
+MAX_TIMELINE_YEARS = 20
 
 
 class Stage(Strict):
@@ -686,7 +767,18 @@ class LapseTimeline(Strict):
     def _stages_in_order(self) -> LapseTimeline:
         seen: dict[str, float] = {}  # state -> earliest day
         latest = 0.0
+        furthest: dict[str, float] = {}  # state -> an upper bound of its latest day
         for i, stage in enumerate(self.stages):
+            if stage.after is not None:
+                base = furthest.get(stage.relative_to, 0.0) if stage.relative_to else 0.0
+                reach = base + stage.after.longest_days()
+                if reach > MAX_TIMELINE_YEARS * 366:
+                    raise ValueError(
+                        f"stages[{i}] ({stage.state}) comes more than {MAX_TIMELINE_YEARS} years after the event "
+                        "the timeline counts from (adding up the stages it counts from, a month as 31 days); "
+                        "no lapse rule is that long: check the numbers and units"
+                    )
+                furthest.setdefault(stage.state, reach)
             if stage.relative_to is not None and stage.relative_to not in {s.state for s in self.stages[:i]}:
                 raise ValueError(f"stages[{i}]: relative_to {stage.relative_to!r} names no earlier stage")
             start = seen.get(stage.relative_to, math.nan) if stage.relative_to else 0.0
@@ -738,7 +830,7 @@ class Checklists(Strict):
 
 class Faq(Strict):
     id: Id
-    q: Text
+    q: TextLine
     a: Text
     sources: SourceRefs = []
 
@@ -747,7 +839,7 @@ class Change(Strict):
     """One change that matters to readers: a route opened or closed, a fee or period changed, a rename."""
 
     date: PastDate
-    summary: Text = Field(description="One line in each language, e.g. 'Ucell: lapse period is now 60-150 days'.")
+    summary: TextLine = Field(description="One line in each language, e.g. 'Ucell: lapse period is now 60-150 days'.")
 
 
 class StaffCard(Strict):
@@ -762,7 +854,7 @@ class Country(SourceIndex, Strict):
     """One country's guide: `data/countries/<code>.yml`."""
 
     code: str = Field(description="ISO 3166-1 alpha-2 code, lowercase; the file is named after it.")
-    name: Text | None = Field(
+    name: TextLine | None = Field(
         default=None, description="Only when the guide needs a name other than CLDR's standard one."
     )
     region: str = Field(
@@ -793,7 +885,7 @@ class Country(SourceIndex, Strict):
 
     @field_validator("name")
     @classmethod
-    def _plain_title(cls, value: Text | None) -> Text | None:
+    def _plain_title(cls, value: TextLine | None) -> TextLine | None:
         """The name is the page's title and a navigation label, which the theme prints as HTML."""
         for lang in ("zh", "en"):
             if value is not None and any(ch in value[lang] for ch in '<>&"'):
@@ -831,7 +923,7 @@ class Country(SourceIndex, Strict):
 
 class Document(Strict):
     id: Id
-    name: Text
+    name: TextLine
     staff: dict[StaffLanguage, StaffText] = Field(
         default={}, description="The document's name in each staff-card language (see data/staff_card.yml)."
     )
@@ -1008,7 +1100,7 @@ class HostList(Strict):
 
 class StaffCardLanguage(Strict):
     id: StaffLanguage
-    name: Text = Field(description="The language's name, e.g. {zh: 俄语, en: Russian}.")
+    name: TextLine = Field(description="The language's name, e.g. {zh: 俄语, en: Russian}.")
     dir: Literal["ltr", "rtl"] = "ltr"
     native_review: bool = Field(
         description="true only once a native speaker has reviewed every sentence in this language; "

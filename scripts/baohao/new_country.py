@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
 from babel.numbers import get_territory_currencies
 
 from .cldr import ISO_COUNTRY_CODES, REGIONS, country_name
+from .load.problems import printable
 from .load.rules.placeholders import PLACEHOLDER
 from .present.escape import environment
 from .project import Project
 
 TEMPLATE = "new-country.yml.j2"
+USAGE = "usage: make new-country CODE=kg (or python -m baohao new-country kg)"
+# Exactly two ASCII letters: the value names a file, so nothing else (spaces, line breaks, slashes,
+# shell syntax) may pass, however the caller quoted it.
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 
 
 def new_country(project: Project, code: str) -> int:
-    code = code.strip().lower()
-    if code.upper() not in ISO_COUNTRY_CODES:
-        print(f"{code!r} is not an ISO 3166-1 alpha-2 country code (for example kg, tj, ge)", file=sys.stderr)
+    if code == "":
+        print(USAGE, file=sys.stderr)
         return 2
+    if not _TWO_LETTERS.fullmatch(code) or code.upper() not in ISO_COUNTRY_CODES:
+        shown = printable(code)
+        print(
+            f"'{shown}' is not an ISO 3166-1 alpha-2 country code: two letters, for example kg, tj, ge", file=sys.stderr
+        )
+        return 2
+    code = code.lower()
     target = project.country_dir / f"{code}.yml"
     if target.exists():
         print(f"{project.shown(target)} already exists; edit it instead", file=sys.stderr)

@@ -50,6 +50,16 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 FORBIDDEN_CHARACTERS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
 )
+# What a value meant to be one line (a name, title, heading, label) must not hold: a line break of any
+# kind (LF, CR, VT, FF, NEL, LS, PS), any other control character (tab too), and the invisible
+# characters above. A line break in a name would split every report line that prints it. (Direction
+# marks, below, are refused apart: text in a staff card's own language may need them.)
+LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+NOT_IN_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
+# The same for editors (JSON Schema, ECMA-262 syntax): what is not refused.
+ONE_LINE_SCHEMA = (
+    "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\u200b\\u2060\\ufeff]*$"
+)
 # Invisible direction marks: fine in Urdu or Arabic text, never in Chinese or English text,
 # names, numbers or ids, where they can reorder what a reader sees.
 DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
@@ -58,7 +68,36 @@ PLAIN_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 PLAIN_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
 
 
+# Names of the control characters a contributor is likely to meet (Unicode gives controls none).
+_CONTROL_NAMES = {
+    "\t": "tab",
+    "\n": "line feed",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\r": "carriage return",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\x85": "next line",
+}
+
+
 def describe_character(char: str) -> str:
-    """A character as a contributor can search for it: U+200B."""
-    name = unicodedata.name(char, "a control character")
+    """A character as a contributor can search for it: U+200B (zero width space)."""
+    name = _CONTROL_NAMES.get(char, "") or unicodedata.name(char, "a control character")
     return f"U+{ord(char):04X} ({name.lower()})"
+
+
+def not_one_line(value: str) -> str | None:
+    """Why a value cannot be one line, naming the first character in the way
+    ("contains a line break U+000A (line feed)"), or None."""
+    found = NOT_IN_ONE_LINE.search(value)
+    if not found:
+        return None
+    char = found.group()
+    if char in LINE_BREAKS:
+        what = "a line break"
+    elif unicodedata.category(char) == "Cf":
+        what = "the invisible character"
+    else:
+        what = "the control character"
+    return f"contains {what} {describe_character(char)}"

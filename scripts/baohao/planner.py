@@ -16,6 +16,10 @@ The rules:
 - A stage with no `after` has no date: the page says unknown, never a guess.
 - To keep the number, use it by the day before the earliest of `certainty.keep_alive_options`
   (the qualifying period, the first harmful stage with a stated earliest time).
+- The start date is between FIRST_DATE and LAST_DATE (the page's date field says so, and refuses
+  any other date in words). With the schema's bounds on periods (models.MAX_PERIOD) and on a
+  timeline's length (models.MAX_TIMELINE_YEARS), every date the planner gives is then a real date
+  between 1989 and 2121, never past year 9999, and its calendar file holds only valid dates.
 """
 
 from __future__ import annotations
@@ -26,6 +30,16 @@ from dataclasses import dataclass
 
 from .certainty import Sourced, backed, keep_alive_options
 from .models import LapseTimeline, Period
+
+# The dates a reader may start from: mobile numbers as these rules know them (the data's own dates
+# start in 1990), up to the end of the century. A year typed as 0026 is refused, never read as 1926.
+FIRST_DATE = dt.date(1990, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
+
+
+class OutOfRange(ValueError):
+    """A start date the planner does not count from."""
+
 
 # The page says this margin: "move your accounts before" is this many days before the earliest
 # date the number may reach someone else.
@@ -113,6 +127,10 @@ def _first(stages: tuple[PlannedStage, ...], states: tuple[str, ...]) -> Planned
 
 def plan(source: Sourced, timeline: LapseTimeline, start: dt.date) -> Plan:
     """The dates for a number whose timeline's event (last use, last top-up, ...) was on `start`."""
+    if not FIRST_DATE <= start <= LAST_DATE:
+        raise OutOfRange(
+            f"the start date {start.isoformat()} is not between {FIRST_DATE.isoformat()} and {LAST_DATE.isoformat()}"
+        )
     stages = _stages(source, timeline, start)
     codes = _first(stages, CODES_STOP)
     someone_else = next((s for state in REACHES_SOMEONE_ELSE if (s := _first(stages, (state,)))), None)

@@ -12,7 +12,21 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .models import Id, Name, Note, PastDate, Source, SourceIndex, SourceRefs, Step, Strict, Text, Timing, Verdict
+from .models import (
+    Id,
+    Name,
+    Note,
+    PastDate,
+    Source,
+    SourceIndex,
+    SourceRefs,
+    Step,
+    Strict,
+    Text,
+    TextLine,
+    Timing,
+    Verdict,
+)
 
 Stakes = Annotated[
     Literal["money", "sign-in", "messages", "social"],
@@ -29,7 +43,7 @@ Stakes = Annotated[
 class NumberChange(Strict):
     """Where in the app or site the bound number is changed or removed, as last checked."""
 
-    menu: Text | None = Field(
+    menu: TextLine | None = Field(
         default=None,
         description="The menu path in the app's own words, e.g. {zh: 我 > 设置 > 账号与安全 > 手机号, "
         "en: Me > Settings > Account and Security > Mobile}; leave out when no source gives it.",
@@ -44,7 +58,7 @@ class Service(SourceIndex, Strict):
     """One online service: `data/services/<id>.yml`."""
 
     id: Id = Field(description="Lowercase id; the file is named after it, e.g. `wechat` in wechat.yml.")
-    name: Text = Field(description="The service's name as readers know it, e.g. {zh: 微信, en: WeChat}.")
+    name: TextLine = Field(description="The service's name as readers know it, e.g. {zh: 微信, en: WeChat}.")
     also_known_as: list[Name] = Field(
         default=[],
         max_length=10,

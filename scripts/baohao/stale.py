@@ -23,7 +23,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from .load import Dataset
-from .load.problems import Loc, format_loc
+from .load.problems import Loc, format_loc, printable
 from .load.yaml_reader import Located, located, read_bytes
 from .models import Country, Operator, Period, Route, Source, Text
 from .project import RULE_SOURCE_MAX_AGE_MONTHS, STALE_AFTER_MONTHS, Project, older_than_months
@@ -174,6 +174,11 @@ def urls(project: Project, data: Dataset) -> list[str]:
     return sorted({use.url for use in url_uses(project, data)})
 
 
+def url_list(project: Project, data: Dataset) -> str:
+    """`python -m baohao urls`: one URL a line, each printed as the problems print values."""
+    return "\n".join(printable(url) for url in urls(project, data))
+
+
 # --- what to read again --------------------------------------------------------------------------
 
 # What a stale fact would cost a reader, most first: the report's order. The first group that
@@ -197,8 +202,10 @@ class Finding:
     reasons: tuple[str, ...]
 
     def line(self) -> str:
+        """One line, whatever the data held: line breaks and invisible characters in any value are
+        written as escapes, as the problems write them, so no value can start a line of its own."""
         f = self.fact
-        return f"{f.file}:{f.line}: {f.path}: {describe(f)} — {'; '.join(self.reasons)}"
+        return printable(f"{f.file}:{f.line}: {f.path}: {describe(f)} — {'; '.join(self.reasons)}")
 
 
 def group_of(fact: Fact) -> int:

@@ -34,7 +34,8 @@
       var link = item.querySelector("a");
       var box = document.createElement("input");
       box.type = "checkbox";
-      box.id = "done-" + id;
+      // the page names the box (done--<id>: no service's id can be the same, see scripts/baohao/anchors.py)
+      box.id = item.getAttribute("data-box") || "done--" + id;
       box.checked = done.indexOf(id) !== -1;
       box.setAttribute("aria-label", (link ? link.textContent + " – " : "") + label);
       var caption = document.createElement("label");

@@ -3,26 +3,39 @@
    is made, so it works offline and from file://.
 
    The arithmetic repeats scripts/baohao/planner.py, which is the definition (read its docstring);
-   a browser test checks that both give the same dates. The data, the planner's constants and the
+   a browser test checks that both give the same dates. The start date is between planner.FIRST_DATE
+   and LAST_DATE (the page's data), so every date here and in the calendar file is a real one. The data, the planner's constants and the
    words come from the page (#planner-data, written by scripts/baohao/present/planner_data.py). */
 (function () {
   "use strict";
 
   // --- dates: {y, m, d} with no time of day or zone; arithmetic in UTC days ---
 
+  // a date as typed in the date field, with a year of 4 to 6 digits (the field takes up to 275760),
+  // or null; whether the planner counts from it is inRange's question
   function parseDate(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    var m = /^(\d{4,6})-(\d{2})-(\d{2})$/.exec(text || "");
     if (!m) return null;
     var date = { y: +m[1], m: +m[2], d: +m[3] };
     return date.m >= 1 && date.m <= 12 && date.d >= 1 && date.d <= daysInMonth(date.y, date.m) ? date : null;
   }
 
+  // Days since 1 January 1970 of a calendar date. Never Date.UTC(y, ...) or new Date(y, ...): they
+  // read the years 0 to 99 as 1900 to 1999. setUTCFullYear takes the year as it is.
+  function dayNumber(y, m, d) {
+    var t = new Date(0);
+    t.setUTCFullYear(y, m - 1, d);
+    return Math.round(t.getTime() / 86400000);
+  }
+
+  // by the calendar's rule, with no Date (which ends in the year 275760)
   function daysInMonth(y, m) {
-    return new Date(Date.UTC(y, m, 0)).getUTCDate();
+    var leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    return m === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
   }
 
   function toDay(date) {
-    return Date.UTC(date.y, date.m - 1, date.d) / 86400000;
+    return dayNumber(date.y, date.m, date.d);
   }
 
   function fromDay(day) {
@@ -54,8 +67,9 @@
     return pad(date.y, 4) + "-" + pad(date.m, 2) + "-" + pad(date.d, 2);
   }
 
+  // a is before b: compared field by field, so also for dates no Date can hold
   function before(a, b) {
-    return toDay(a) < toDay(b);
+    return (a.y - b.y || a.m - b.m || a.d - b.d) < 0;
   }
 
   // planner.Dates.after
@@ -213,10 +227,16 @@
     this.label();
     this.result.textContent = "";
     this.current = null;
+    var rules = this.data.rules;
+    var first = parseDate(rules.first_date), last = parseDate(rules.last_date);
     if (!timeline) this.line("p", w.planner_no_timeline);
     else if (timeline.counts_from === "unknown") this.line("p", w.planner_counts_from_unknown);
     else if (!start) this.line("p", w.planner_need_date);
-    else {
+    else if (before(start, first) || before(last, start)) {
+      // planner.FIRST_DATE to LAST_DATE: a year typed as 0026 is refused here, never read as 1926
+      this.line("p", fill(w.planner_date_range, { first: this.date(first), last: this.date(last) }), false, [],
+        { "data-out-of-range": "" }).className = "lapse-planner__warning";
+    } else {
       var p = plan(this.data.rules, timeline, start);
       this.current = { plan: p, operator: operator, timeline: timeline, keep: keep };
       if (keep) this.showKeep(p, timeline);

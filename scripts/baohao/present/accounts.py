@@ -4,24 +4,44 @@ of the services is unbinding.py's."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from markupsafe import Markup
 
+from .. import anchors
 from ..models import Verdict
-from ..service_model import Service
+from ..service_model import Recycling, Service
 from .escape import html_text, ident, md
 from .formatter import Formatter
 from .sources import SourcedPart
 
 
+def kept_source_anchors(services: Sequence[Service], recycling: Recycling) -> frozenset[str]:
+    """The accounts page's source anchors of the form before the double hyphen (`source-<part>-<source>`,
+    see anchors.py) that still name one element only: no two parts' anchors of that form join to the
+    same words, and no service's section (`#<id>`) has it. These are kept beside the new ones, so that
+    readers' links to them still land."""
+    parts = [("why", recycling.sources), *((s.id, s.sources) for s in services)]
+    old = Counter(anchors.source_before_separator(source.id, part) for part, sources in parts for source in sources)
+    taken = {s.id for s in services} | set(anchors.ACCOUNTS_PAGE_OWN)
+    return frozenset(anchor for anchor, n in old.items() if n == 1 and anchor not in taken)
+
+
 class ServiceView(SourcedPart):
     """One service in one language: its section and its line in the checklist."""
 
-    def __init__(self, service: Service, lang: Formatter):
-        super().__init__(service, service.sources, lang, service.id)
+    def __init__(self, service: Service, lang: Formatter, kept_anchors: frozenset[str] = frozenset()):
+        super().__init__(service, service.sources, lang, service.id, kept_anchors)
         self.s = service
 
     def anchor(self) -> Markup:
+        """The service's section: `#<id>`, as published (the checklist links to it)."""
         return ident(self.s.id)
+
+    def checkbox_id(self) -> Markup:
+        """The id of its box in the checklist (accounts-checklist.js makes the box)."""
+        return Markup(anchors.checkbox(ident(self.s.id)))
 
     def name(self) -> str:
         return self.s.name[self.lang.code]

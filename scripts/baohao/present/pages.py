@@ -10,7 +10,7 @@ from ..load import Dataset
 from ..models import changes_newest_first
 from ..project import Project
 from ..unbinding import unbinding_order
-from .accounts import ServiceView
+from .accounts import ServiceView, kept_source_anchors
 from .escape import environment
 from .formatter import Formatter
 from .sources import SourcedPart
@@ -34,6 +34,7 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
     services = unbinding_order(data.services)
     # the page was last reviewed when its newest part was: a service file, or a source of the "why" section
     reviewed = max([s.reviewed for s in services] + [s.checked for s in data.recycling.sources])
+    kept = kept_source_anchors(services, data.recycling)
     pages: list[Page] = []
     for code in project.langs:
         lang = Formatter(code, data.strings, project.build_date, data.prose)
@@ -57,8 +58,8 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
         pages.append(Page(f"index.{code}.md", home_template.render(**common)))
         accounts = accounts_template.render(
             **common,
-            services=[ServiceView(s, lang) for s in services],
-            why=SourcedPart(data.recycling, data.recycling.sources, lang, "why"),
+            services=[ServiceView(s, lang, kept) for s in services],
+            why=SourcedPart(data.recycling, data.recycling.sources, lang, "why", kept),
             reviewed=reviewed,
         )
         pages.append(Page(f"accounts.{code}.md", accounts))

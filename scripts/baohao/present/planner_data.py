@@ -77,6 +77,8 @@ def planner_data(view: CountryView) -> dict[str, Any]:
         "country": lang.country(c),
         "rules": {
             "move_margin_days": planner.MOVE_MARGIN_DAYS,
+            "first_date": planner.FIRST_DATE.isoformat(),
+            "last_date": planner.LAST_DATE.isoformat(),
             "codes_stop": list(planner.CODES_STOP),
             "reaches_someone_else": list(planner.REACHES_SOMEONE_ELSE),
         },

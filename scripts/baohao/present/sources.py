@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from .. import certainty
+from .. import anchors, certainty
 from ..certainty import Sourced
 from ..models import Source
 from ..project import RULE_SOURCE_MAX_AGE_MONTHS, older_than_months
@@ -18,18 +18,34 @@ from .formatter import Formatter
 class SourcedPart:
     """A part of a page with its own sources, numbered from 1. A country page's sources are anchored
     as `source-<source id>`; where one page has several parts (the accounts page), as
-    `source-<part>-<source id>`, so that parts never share an anchor."""
+    `source-<part>--<source id>` (anchors.source), so that parts never share an anchor and no data
+    id can take one. `kept_anchors`: the anchors of the form before the double hyphen
+    (`source-<part>-<source id>`) that no other element on the page has, kept for readers' links."""
 
-    def __init__(self, owner: Sourced, sources: Sequence[Source], lang: Formatter, part: str | None = None):
+    def __init__(
+        self,
+        owner: Sourced,
+        sources: Sequence[Source],
+        lang: Formatter,
+        part: str | None = None,
+        kept_anchors: frozenset[str] = frozenset(),
+    ):
         self.owner = owner
         self.part = part
         self.lang = lang
         self.sources: list[Source] = list(sources)
         self.numbers = {s.id: i for i, s in enumerate(self.sources, start=1)}
+        self.kept_anchors = kept_anchors
 
     def source_anchor(self, source: Source) -> Markup:
-        prefix = Markup("source-") + (ident(self.part) + Markup("-") if self.part else Markup(""))
-        return prefix + ident(source.id)
+        return Markup(anchors.source(ident(source.id), ident(self.part) if self.part else None))
+
+    def old_anchor(self, source: Source) -> Markup | None:
+        """The source's anchor as it was before the double hyphen, where it is kept; else None."""
+        if not self.part:
+            return None
+        old = anchors.source_before_separator(ident(source.id), ident(self.part))
+        return Markup(old) if old in self.kept_anchors else None
 
     def refs(self, source_ids: Sequence[str], *, advice: bool = False) -> Markup:
         """Source marks after a fact: [1][2], and the unverified mark when no official or press source backs it."""

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from .. import certainty, keeping
+from .. import certainty, keeping, planner
 from ..links import mailto, tel
 from ..models import (
     Contact,
@@ -290,6 +290,14 @@ class CountryView(SourcedPart):
 
     def stage_when(self, timeline: LapseTimeline, stage: Stage) -> Markup:
         return self.moment(certainty.Moment(stage.after, timeline.counts_from, stage.relative_to))
+
+    def planner_first_date(self) -> Markup:
+        """The earliest start date the planner counts from, for the date field's `min` (YYYY-MM-DD)."""
+        return Markup(planner.FIRST_DATE.isoformat())
+
+    def planner_last_date(self) -> Markup:
+        """The latest start date the planner counts from, for the date field's `max` (YYYY-MM-DD)."""
+        return Markup(planner.LAST_DATE.isoformat())
 
     def planner_json(self) -> Markup:
         """The lapse planner's data block (present/planner_data.py)."""

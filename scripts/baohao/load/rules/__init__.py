@@ -13,6 +13,7 @@ from . import (
     page_markup,
     placeholders,
     prose_parts,
+    reserved_ids,
     source_tiers,
     staff_card_documents,
     strings_used,
@@ -30,6 +31,7 @@ FILE_RULES: list[FileRule] = [
     host_lists.RULE,
     file_name.RULE,
     lapse_coverage.RULE,
+    reserved_ids.RULE,
     interface_strings.RULE,
 ]
 PROJECT_RULES: list[ProjectRule] = [

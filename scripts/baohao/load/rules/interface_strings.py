@@ -1,5 +1,5 @@
-"""Interface strings (templates/strings.yml): each key has non-empty zh and en text, plain text with
-placeholders written as names in braces ({country}), the same ones in both languages."""
+"""Interface strings (templates/strings.yml): each key has non-empty zh and en text, plain text on one
+line with placeholders written as names in braces ({country}), the same ones in both languages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import string
 
 from ...cldr import LANGS
-from ...patterns import HAN
+from ...patterns import HAN, not_one_line
 from ..problems import Loc, Problem
 from .base import DataFile, FileRule, References
 
@@ -60,6 +60,9 @@ def check(file: DataFile, refs: References) -> list[Problem]:
             loc: Loc = (key, lang)
             if "<" in entry[lang] or ">" in entry[lang]:
                 problems.append(file.problem(loc, "must not contain < or >: interface text is plain text"))
+            why = not_one_line(entry[lang])
+            if why:
+                problems.append(file.problem(loc, f"{why}; interface text is one line: delete it"))
             try:
                 found.append(sorted(placeholders(entry[lang])))
             except PlaceholderError as exc:

@@ -124,3 +124,22 @@ def test_without_javascript_the_table_reads_by_place_and_has_no_button(browser: 
     rows = page.locator("#keep ~ table tbody tr, #keep ~ * table tbody tr")
     assert rows.count() == 2
     context.close()
+
+
+def test_the_planners_keep_it_result_gives_the_same_cost_as_the_page(browser: Any, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / "unpacked" / SITE_SLUG / "en/countries/kg.html").as_uri())
+    form = page.locator(".lapse-planner form")
+    form.locator("select[name=operator]").select_option("alpha")
+    form.locator("input[name=date]").fill("2026-11-01")
+    form.locator("input[value=keep]").check()
+    page.evaluate('document.querySelector(".lapse-planner form").dispatchEvent(new Event("change"))')
+    line = page.locator("[data-keep-cost]").inner_text()
+    assert line == (
+        "What keeping it costs a year: buy a plan or pack at least once every 1 month; about US$36.00 a year "
+        "(price seen 1 July 2026; about CN¥255.60 at the rate of 1 December 2026)"
+    )
+    form.locator("select[name=operator]").select_option("beta")  # no timeline: no result, no cost line
+    page.evaluate('document.querySelector(".lapse-planner form").dispatchEvent(new Event("change"))')
+    assert page.locator("[data-keep-cost]").count() == 0
+    page.close()

@@ -75,6 +75,7 @@ SCRIPT_STRINGS: dict[str, frozenset[str]] = {
     "planner_counts": frozenset({"x"}),
     "planner_not_counted": frozenset({"x"}),
     "planner_cheapest": frozenset({"x"}),
+    "planner_keep_cost": frozenset({"x"}),
     "planner_rests_unverified": frozenset(),
     "planner_no_timeline": frozenset(),
     "planner_counts_from_unknown": frozenset(),

@@ -297,6 +297,8 @@
     }
     if (timeline.counts) this.line("p", fill(w.planner_counts, { x: timeline.counts }));
     if (timeline.not_counted) this.line("p", fill(w.planner_not_counted, { x: timeline.not_counted }));
+    var cost = this.current && this.current.operator ? this.current.operator.keep_cost : null;
+    if (cost) this.line("p", fill(w.planner_keep_cost, { x: cost.text }), cost.unverified, [], { "data-keep-cost": "" });
     var self = this;
     timeline.keep.forEach(function (k) { self.line("p", fill(w.planner_cheapest, { x: k.text }), k.unverified); });
     if (p.keepUnverified) this.line("p", w.planner_rests_unverified).className = "lapse-planner__warning";

@@ -4,6 +4,7 @@ brand's risks. The arithmetic and what is certain are decided in baohao.keeping.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -26,6 +27,9 @@ FROM_CHINA_VERDICTS = (
     "roaming_on_by_default",
     "receiving_sms_free",
 )
+
+
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
 
 def _unique(ids: Sequence[str]) -> list[str]:
@@ -77,6 +81,15 @@ class KeepingView:
             gap = Period(min=cost.every.max, max=cost.every.max, unit=cost.every.unit)
             what = self.lang.t("keep_every", period=self.lang.period(gap), action=what)
         return what
+
+    def plain_cost(self, operator: Operator) -> dict[str, object] | None:
+        """The cheapest way and its yearly cost as plain text, for the lapse planner's "keep it" result:
+        the same words and figures as the brand's section, and whether they are certain."""
+        cost = keeping.cheapest(self.v.c, operator)
+        if cost is None:
+            return None
+        text = str(self.how(operator) + self.lang.t("clause_sep") + self.cost(cost))
+        return {"text": _MARKDOWN_ESCAPE.sub(r"\1", text), "unverified": not cost.certain}
 
     def yuan(self, operator: Operator) -> Decimal | None:
         """The cheapest yearly cost in yuan (the comparison's sort key), when it is known."""

@@ -66,7 +66,14 @@ def planner_data(view: CountryView) -> dict[str, Any]:
     operators = []
     for o in c.operators:
         timeline = certainty.timeline_for(c, o.id)
-        operators.append({"id": o.id, "brand": o.brand, "timeline": timelines.index(timeline) if timeline else None})
+        operators.append(
+            {
+                "id": o.id,
+                "brand": o.brand,
+                "timeline": timelines.index(timeline) if timeline else None,
+                "keep_cost": view.keeping.plain_cost(o),  # the same figures as the brand's section
+            }
+        )
     words = {key: lang.raw(key) for key in SCRIPT_STRINGS}
     words |= {f"stage_{s}": lang.raw(f"stage_{s}") for s in literal_values(StageState)}
     words |= {f"event_{e}": lang.raw(f"event_{e}") for e in literal_values(LapseEvent)}

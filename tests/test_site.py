@@ -131,12 +131,15 @@ def test_no_wrong_claims_or_promotional_links(site: Path) -> None:
 
 
 def test_every_country_is_on_the_home_page_compare_table_and_sitemap(site: Path) -> None:
-    codes = {c.code for c in load_all(project_at(ROOT)).countries}
+    countries = load_all(project_at(ROOT)).countries
+    codes = {c.code for c in countries}
     for prefix in ("", "en/"):
         home = {a["href"] for a in soup_of(site / prefix / "index.html").select("article a[href]")}
         compare = soup_of(site / prefix / "compare/index.html")
-        rows = compare.select("article table tbody tr")
-        assert len(rows) == len(codes)
+        places, brands = compare.select("article table")
+        assert len(places.select("tbody tr")) == len(codes)
+        # the keep-cost table: one row per brand, unknown costs included
+        assert len(brands.select("tbody tr")) == sum(len(c.operators) for c in countries)
         for code in codes:
             assert any(f"countries/{code}/" in href for href in home), (prefix, code)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

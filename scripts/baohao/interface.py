@@ -52,6 +52,7 @@ KEY_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "finder_q_": (tuple(FINDER_QUESTIONS), frozenset({"country"})),
     "stakes_": (literal_values(Stakes), frozenset()),
     "oldcode_": (literal_values(Answer), frozenset()),
+    "offered_": (literal_values(Answer), frozenset()),
     "risk_kind_": (literal_values(RiskKind), frozenset()),
     "risk_status_": (literal_values(RiskStatus), frozenset()),
     "keep_action_": (literal_values(KeepAction), frozenset()),

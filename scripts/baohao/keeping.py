@@ -49,10 +49,6 @@ class KeepCost:
     def price(self) -> Price | None:
         return self.option.price
 
-    @property
-    def actions(self) -> Decimal | None:
-        return actions_per_year(self.every) if self.every else None
-
 
 def _qualifying(country: Country, operator_id: str) -> tuple[Period | None, tuple[str, ...]]:
     """The brand's lapse timeline's qualifying period and its sources (the default gap of an option)."""

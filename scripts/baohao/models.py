@@ -433,8 +433,9 @@ class Risk(Strict):
         description="`month` when the source gives only the month (write the 1st as the day): "
         "the page says `June 2026`.",
     )
-    headline: Text = Field(
-        description="One short sentence: what happened and what to do; for a recent risk, shown at the top of the page."
+    headline: TextLine = Field(
+        description="One short sentence: what happened and what to do; for a recent risk, shown at the top of the page "
+        "and as the feed entry's title."
     )
     text: Text = Field(
         description="What it means for a holder, in a few sentences; write `readers report ...` when only "
@@ -1082,9 +1083,9 @@ class HostList(Strict):
     def category(self, url: str) -> str | None:
         """The list of data/hosts.yml that allows this (already parsed) URL, judged by the archived
         address for a snapshot; the most specific entry wins (`github.com/owner/repo` over `github.com`)."""
+        url = self.judged(url)
         if covers(self.archives, url):
-            replayed = replayed_url(url)
-            return self.category(replayed) if replayed and not covers(self.archives, replayed) else None
+            return None  # not a snapshot, or an archive of an archive: `problem` says so
         best: tuple[int, str] | None = None
         for category in HOST_CATEGORY_TIER:
             for entry in getattr(self, category):

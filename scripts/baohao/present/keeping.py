@@ -49,38 +49,61 @@ class KeepingView:
         locale = "en_GB" if self.lang.code == "en" else self.lang.code
         return format_currency(amount, currency, locale=locale)
 
-    def _marks(self, ids: Sequence[str], certain: bool, weakest: Sequence[str]) -> Markup:
-        """Source marks; and the unverified mark when the statement is not certain even though some
-        of its sources are official (a sourced period with a forum price)."""
-        ids = _unique(ids)
+    def _marks(self, cost: keeping.KeepCost) -> Markup:
+        """The marks of a cost: its gap's and price's sources, and the unverified mark when it is not
+        certain even though some of them are official (a sourced gap with a forum price)."""
+        price_sources = cost.price.sources if cost.price else []
+        ids = _unique([*cost.every_sources, *price_sources])
         out = self.v.refs(ids)
-        if not certain and ids and not certainty.weak_only(self.v.c, ids):
+        if not cost.certain and ids and not certainty.weak_only(self.v.c, ids):
+            weakest = price_sources if certainty.backed(self.v.c, list(cost.every_sources)) else cost.every_sources
             out += Markup(" ") + self.lang.unverified(evidence=certainty.best_tier(self.v.c, list(weakest)))
         return out
 
-    def cost(self, cost: keeping.KeepCost) -> Markup:
-        """`about £0.60 a year (price seen 29 May 2024; about ¥5.46 at the rate of 1 December 2026)`,
-        or that it is not known."""
-        t = self.lang.t
-        if cost.per_year is None or cost.price is None:
-            return t("keep_cost_unknown")
-        notes = [t("price_seen", date=self.lang.date(cost.price.seen))]
-        yuan = keeping.in_yuan(cost.per_year, cost.price.currency, self.table)
-        if yuan is not None and self.rates is not None and cost.price.currency != "CNY":
-            notes.append(t("keep_in_yuan", amount=self.money(yuan, "CNY"), date=self.lang.date(self.rates.date)))
-        per_year = t("keep_per_year", amount=self.money(cost.per_year, cost.price.currency))
-        return per_year + self.lang.paren(Markup(t("clause_sep")).join(notes))
+    def _yuan(self, cost: keeping.KeepCost) -> Decimal | None:
+        if cost.per_year is None or cost.price is None or cost.price.currency == "CNY":
+            return None
+        return keeping.in_yuan(cost.per_year, cost.price.currency, self.table)
 
-    def how(self, operator: Operator) -> Markup:
-        """The cheapest way, without its cost: `send one SMS at least once every 6 months`."""
-        cost = keeping.cheapest(self.v.c, operator)
-        if cost is None:
-            return self.lang.t("keep_unknown")
+    def _how(self, cost: keeping.KeepCost) -> Markup:
+        """`send one SMS at least once every 6 months`."""
         what = self.lang.t(f"keep_action_{cost.option.action}")
         if cost.every is not None and cost.every.max is not None:
             gap = Period(min=cost.every.max, max=cost.every.max, unit=cost.every.unit)
             what = self.lang.t("keep_every", period=self.lang.period(gap), action=what)
         return what
+
+    def _cost(self, cost: keeping.KeepCost) -> Markup:
+        """`about £0.60 a year (price seen 29 May 2024; about ¥5.46 at the rate of 1 December 2026)`, and
+        what the source says of the price; or that the cost is not known."""
+        t = self.lang.t
+        if cost.per_year is None or cost.price is None:
+            return t("keep_cost_unknown")
+        notes = [t("price_seen", date=self.lang.date(cost.price.seen))]
+        yuan = self._yuan(cost)
+        if yuan is not None and self.rates is not None:
+            notes.append(t("keep_in_yuan", amount=self.money(yuan, "CNY"), date=self.lang.date(self.rates.date)))
+        out = t("keep_per_year", amount=self.money(cost.per_year, cost.price.currency))
+        out += self.lang.paren(Markup(t("clause_sep")).join(notes))
+        if cost.price.note:  # e.g. "the smallest top-up the page names": the price may not be the lowest
+            out += t("colon") + self.lang.text(cost.price.note)
+        return out
+
+    def how(self, operator: Operator) -> Markup:
+        """The comparison's cell: the cheapest way, without its cost."""
+        cost = keeping.cheapest(self.v.c, operator)
+        return self._how(cost) if cost else self.lang.t("unknown_short")
+
+    def summary(self, operator: Operator) -> Markup:
+        """The brand section's line: the cheapest way, what it costs a year, its marks and notes."""
+        t = self.lang.t
+        cost = keeping.cheapest(self.v.c, operator)
+        if cost is None:
+            return t("keep_unknown")
+        out = self._how(cost) + t("clause_sep") + self._cost(cost) + self._marks(cost)
+        if cost.option.note:
+            out += t("colon") + self.lang.text(cost.option.note)
+        return out
 
     def plain_cost(self, operator: Operator) -> dict[str, object] | None:
         """The cheapest way and its yearly cost as plain text, for the lapse planner's "keep it" result:
@@ -88,56 +111,31 @@ class KeepingView:
         cost = keeping.cheapest(self.v.c, operator)
         if cost is None:
             return None
-        text = str(self.how(operator) + self.lang.t("clause_sep") + self.cost(cost))
+        text = str(self._how(cost) + self.lang.t("clause_sep") + self._cost(cost))
         return {"text": _MARKDOWN_ESCAPE.sub(r"\1", text), "unverified": not cost.certain}
 
-    def yuan(self, operator: Operator) -> Decimal | None:
-        """The cheapest yearly cost in yuan (the comparison's sort key), when it is known."""
-        cost = keeping.cheapest(self.v.c, operator)
-        if cost is None or cost.per_year is None or cost.price is None:
-            return None
-        return keeping.in_yuan(cost.per_year, cost.price.currency, self.table)
-
     def cost_cell(self, operator: Operator) -> Markup:
-        """The comparison's cost cell: `£0.60 ≈ ¥5.47` with its marks, and a sort key for the browser."""
+        """The comparison's cost cell: `£0.60 ≈ ¥5.47` with its marks, and the sort key for the browser
+        (the yearly cost in yuan; none when unknown)."""
         t = self.lang.t
         cost = keeping.cheapest(self.v.c, operator)
         if cost is None or cost.per_year is None or cost.price is None:
             return Markup('<span class="keep-cost"></span>') + t("unknown_short")
-        yuan = self.yuan(operator)
-        key = Markup(f'<span class="keep-cost" data-cny="{yuan}"></span>') if yuan is not None else Markup("")
+        yuan = self._yuan(cost)
+        sort_key = cost.per_year if cost.price.currency == "CNY" else yuan
+        key = Markup(f'<span class="keep-cost" data-cny="{sort_key}"></span>') if sort_key is not None else Markup("")
         out = key + self.money(cost.per_year, cost.price.currency)
-        if yuan is not None and cost.price.currency != "CNY":
+        if yuan is not None:
             out += t("approx", amount=self.money(yuan, "CNY"))
-        price_sources = cost.price.sources
-        weakest = price_sources if certainty.backed(self.v.c, list(cost.every_sources)) else cost.every_sources
-        return out + self._marks([*cost.every_sources, *price_sources], cost.certain, weakest)
+        return out + self._marks(cost)
 
     def esim_cell(self, operator: Operator) -> Markup:
         esim = operator.keeping.esim if operator.keeping else None
-        return self._answer(esim.offered) if esim else self.lang.t("unknown_short")
+        return self._answer(esim.offered, "offered") if esim else self.lang.t("unknown_short")
 
-    def summary(self, operator: Operator) -> Markup:
-        """The cheapest way to keep the number and what it costs a year, with its marks."""
-        t = self.lang.t
-        cost = keeping.cheapest(self.v.c, operator)
-        if cost is None:
-            return t("keep_unknown")
-        what = t(f"keep_action_{cost.option.action}")
-        if cost.every is not None and cost.every.max is not None:
-            gap = Period(min=cost.every.max, max=cost.every.max, unit=cost.every.unit)
-            what = t("keep_every", period=self.lang.period(gap), action=what)
-        price_sources = cost.price.sources if cost.price else []
-        weakest = price_sources if certainty.backed(self.v.c, list(cost.every_sources)) else cost.every_sources
-        out = what + t("clause_sep") + self.cost(cost)
-        out += self._marks([*cost.every_sources, *price_sources], cost.certain, weakest)
-        if cost.option.note:
-            out += t("colon") + self.lang.text(cost.option.note)
-        return out
-
-    def _answer(self, verdict: Verdict) -> Markup:
+    def _answer(self, verdict: Verdict, words: str = "answer") -> Markup:
         """Yes, no or not known, with its note and its marks (an unknown without sources needs none)."""
-        out = self.lang.answer(verdict.value)
+        out = self.lang.answer(verdict.value, words)
         if verdict.note:
             out += self.lang.t("colon") + self.lang.text(verdict.note)
         if verdict.sources or verdict.value != "unknown":
@@ -170,7 +168,7 @@ class KeepingView:
         esim = operator.keeping.esim if operator.keeping else None
         if esim is None:
             return t("keep_unknown")
-        out = self._answer(esim.offered)
+        out = self._answer(esim.offered, "offered")
         if esim.from_abroad is not None:
             out += t("clause_sep") + t("esim_from_abroad") + t("colon") + self._answer(esim.from_abroad)
         if esim.price is not None:
@@ -182,17 +180,11 @@ class KeepingView:
         return t("risk_label", kind=t(f"risk_kind_{risk.kind}"), status=t(f"risk_status_{risk.status}"))
 
     def roaming_risk(self, operator: Operator) -> Markup:
-        """The comparison's roaming-risk cell: the furthest-gone roaming cut-off risk, with its date."""
+        """The furthest-gone roaming cut-off risk, with its date (the brand's line and the comparison)."""
         order = ("enforced", "announced", "reported", "clause")
-        risks = sorted(
-            (r for r in operator.risks if r.kind == "roaming-cutoff"),
-            key=lambda r: (order.index(r.status), -r.date.toordinal()),
-        )
+        risks = [r for r in operator.risks if r.kind == "roaming-cutoff"]
         if not risks:
             return self.lang.t("none_found")
-        risk = risks[0]
-        return (
-            self.lang.t("risk_status_" + risk.status)
-            + self.lang.paren(self.lang.date(risk.date))
-            + self.v.refs(risk.sources)
-        )
+        risk = min(risks, key=lambda r: (order.index(r.status), -r.date.toordinal()))
+        date = self.v.risk_date(risk)
+        return self.lang.t(f"risk_status_{risk.status}") + self.lang.paren(date) + self.v.refs(risk.sources)

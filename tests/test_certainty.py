@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -10,31 +9,13 @@ from pydantic import ValidationError
 
 from baohao import certainty
 from baohao.models import Country, Period
-
-TEXT = {"zh": "文字", "en": "Text"}
+from conftest import TEXT, minimal_country
 
 
 def country(routes: list[dict[str, Any]] | None = None, **rules: list[dict[str, Any]]) -> Country:
     """A country with two operators, a source of each kind, and the given routes and rules."""
-    return Country.model_validate(
-        {
-            "code": "kg",
-            "region": "central-asia",
-            "currency": "KGS",
-            "reviewed": dt.date(2026, 1, 1),
-            "summary": TEXT,
-            "operators": [{"id": "alpha", "brand": "Alpha"}, {"id": "beta", "brand": "Beta"}],
-            "routes": routes or [route("office", "in-store", "no", ["official"])],
-            "rules": rules,
-            "staff_card": {"languages": ["ru"]},
-            "changes": [{"date": dt.date(2026, 1, 1), "summary": TEXT}],
-            "sources": [
-                {"id": s, "url": "https://example.com/", "title": "T", "lang": "en", "publisher": "P",
-                 "kind": kind, "checked": dt.date(2026, 1, 1)}
-                for s, kind in (("official", "official"), ("press", "press"), ("forum", "community"), ("weak", "weak"))
-            ],
-        }
-    )  # fmt: skip
+    operators = [{"id": "alpha", "brand": "Alpha"}, {"id": "beta", "brand": "Beta"}]
+    return minimal_country(operators, routes or [route("office", "in-store", "no", ["official"])], rules)
 
 
 def route(id: str, kind: str, abroad: str, sources: list[str], documents: list[str] | None = None) -> dict[str, Any]:

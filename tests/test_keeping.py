@@ -11,34 +11,16 @@ import pytest
 
 from baohao import keeping
 from baohao.models import Country, Period, Risk
-
-TEXT = {"zh": "文字", "en": "Text"}
-KINDS = {"off": "official", "news": "press", "forum": "community", "seo": "weak"}
+from conftest import TEXT, minimal_country
 
 
 def country(options: list[dict[str, Any]], qualifying: dict[str, Any] | None = None) -> Country:
+    """Brand alpha with these ways to keep its number, and a timeline with this qualifying period."""
     lapse = [{"operators": ["alpha"], "counts_from": "last-activity", "qualifying": qualifying}] if qualifying else []
-    return Country.model_validate(
-        {
-            "code": "kg",
-            "region": "central-asia",
-            "currency": "KGS",
-            "reviewed": dt.date(2026, 1, 1),
-            "summary": TEXT,
-            "operators": [{"id": "alpha", "brand": "Alpha", "keeping": {"options": options}}],
-            "routes": [
-                {"id": "r", "kind": "lapse", "title": TEXT, "from_abroad": {"value": "yes"}, "steps": [{"text": TEXT}]}
-            ],
-            "rules": {"lapse": lapse},
-            "staff_card": {"languages": ["ru"]},
-            "changes": [{"date": dt.date(2026, 1, 1), "summary": TEXT}],
-            "sources": [
-                {"id": s, "url": "https://example.com/", "title": "T", "lang": "en", "publisher": "P",
-                 "kind": kind, "checked": dt.date(2026, 1, 1)}
-                for s, kind in KINDS.items()
-            ],
-        }
-    )  # fmt: skip
+    route = {"id": "r", "kind": "lapse", "title": TEXT, "from_abroad": {"value": "yes"}, "steps": [{"text": TEXT}]}
+    return minimal_country(
+        [{"id": "alpha", "brand": "Alpha", "keeping": {"options": options}}], [route], {"lapse": lapse}
+    )
 
 
 def option(
@@ -80,41 +62,44 @@ def test_actions_a_year_at_the_longest_gap(period: Period, actions: Decimal | No
 
 
 def test_a_yearly_cost_is_actions_times_price_to_the_penny() -> None:
-    six_months = option({"max": 6, "unit": "months"}, "0.30", ["off"], ["off"])
+    six_months = option({"max": 6, "unit": "months"}, "0.30", ["official"], ["official"])
     assert costs(country([six_months]))[0].per_year == Decimal("0.60")
-    days = option({"max": 180, "unit": "days"}, "0.30", ["off"], ["off"])
+    days = option({"max": 180, "unit": "days"}, "0.30", ["official"], ["official"])
     assert costs(country([days]))[0].per_year == Decimal("0.61")  # 365 / 180 × 0.30 = 0.608…
-    monthly = option({"max": 30, "unit": "days"}, "3", ["off"], ["off"])
+    monthly = option({"max": 30, "unit": "days"}, "3", ["official"], ["official"])
     assert costs(country([monthly]))[0].per_year == Decimal("36.50")
-    free = option({"max": 3, "unit": "months"}, "0", ["off"], ["off"])
+    free = option({"max": 3, "unit": "months"}, "0", ["official"], ["official"])
     assert costs(country([free]))[0].per_year == Decimal("0.00")
 
 
 def test_without_a_price_or_a_longest_gap_the_cost_is_unknown_never_a_guess() -> None:
-    assert costs(country([option({"max": 6, "unit": "months"}, None, [], ["off"])]))[0].per_year is None
-    assert costs(country([option({"min": 6, "unit": "months"}, "0.30", ["off"], ["off"])]))[0].per_year is None
-    assert costs(country([option(None, "0.30", ["off"], [])]))[0].per_year is None  # no gap anywhere
+    assert costs(country([option({"max": 6, "unit": "months"}, None, [], ["official"])]))[0].per_year is None
+    assert (
+        costs(country([option({"min": 6, "unit": "months"}, "0.30", ["official"], ["official"])]))[0].per_year is None
+    )
+    assert costs(country([option(None, "0.30", ["official"], [])]))[0].per_year is None  # no gap anywhere
 
 
 def test_the_gap_defaults_to_the_timelines_qualifying_period_with_its_sources() -> None:
     c = country(
-        [option(None, "0.30", ["off"], [])], {"counts": TEXT, "every": {"max": 6, "unit": "months"}, "sources": ["off"]}
+        [option(None, "0.30", ["official"], [])],
+        {"counts": TEXT, "every": {"max": 6, "unit": "months"}, "sources": ["official"]},
     )
     [cost] = costs(c)
-    assert cost.per_year == Decimal("0.60") and cost.every_sources == ("off",) and cost.certain
+    assert cost.per_year == Decimal("0.60") and cost.every_sources == ("official",) and cost.certain
 
 
 @pytest.mark.parametrize(
     ("gap_sources", "price_sources", "certain"),
     [
-        (["off"], ["off"], True),
-        (["off"], ["news"], True),
-        (["news"], ["off"], True),
-        (["off"], ["forum"], False),  # a forum price
-        (["forum"], ["off"], False),  # a forum rule
-        (["off"], ["seo"], False),
-        (["off"], [], False),  # an unsourced price
-        ([], ["off"], False),
+        (["official"], ["official"], True),
+        (["official"], ["press"], True),
+        (["press"], ["official"], True),
+        (["official"], ["forum"], False),  # a forum price
+        (["forum"], ["official"], False),  # a forum rule
+        (["official"], ["weak"], False),
+        (["official"], [], False),  # an unsourced price
+        ([], ["official"], False),
     ],
 )
 def test_a_cost_is_certain_only_when_both_gap_and_price_are_backed(
@@ -125,9 +110,9 @@ def test_a_cost_is_certain_only_when_both_gap_and_price_are_backed(
 
 
 def test_cheapest_known_cost_first_then_unknown_in_order() -> None:
-    dear = option({"max": 1, "unit": "months"}, "3", ["off"], ["off"])
-    unknown = option({"max": 6, "unit": "months"}, None, [], ["off"])
-    cheap = option({"max": 6, "unit": "months"}, "0.30", ["forum"], ["off"])
+    dear = option({"max": 1, "unit": "months"}, "3", ["official"], ["official"])
+    unknown = option({"max": 6, "unit": "months"}, None, [], ["official"])
+    cheap = option({"max": 6, "unit": "months"}, "0.30", ["forum"], ["official"])
     ordered = costs(country([dear, unknown, cheap]))
     assert [c.per_year for c in ordered] == [Decimal("0.60"), Decimal("36.00"), None]
     c = country([unknown, dear])

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from baohao.models import Country
 from baohao.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,3 +138,30 @@ def serious_violations(page: Any) -> list[tuple[str, str, list[Any]]]:
         for v in violations
         if v["impact"] in ("serious", "critical")
     ]
+
+
+TEXT = {"zh": "文字", "en": "Text"}
+
+
+def minimal_country(operators: list[dict[str, Any]], routes: list[dict[str, Any]], rules: dict[str, Any]) -> Country:
+    """A country built in code for the rules that decide (no file, no rendering), with one source of
+    each kind, whose id is its kind ("forum" for the community one)."""
+    return Country.model_validate(
+        {
+            "code": "kg",
+            "region": "central-asia",
+            "currency": "KGS",
+            "reviewed": dt.date(2026, 1, 1),
+            "summary": TEXT,
+            "operators": operators,
+            "routes": routes,
+            "rules": rules,
+            "staff_card": {"languages": ["ru"]},
+            "changes": [{"date": dt.date(2026, 1, 1), "summary": TEXT}],
+            "sources": [
+                {"id": s, "url": "https://example.com/", "title": "T", "lang": "en", "publisher": "P",
+                 "kind": kind, "checked": dt.date(2026, 1, 1)}
+                for s, kind in (("official", "official"), ("press", "press"), ("forum", "community"), ("weak", "weak"))
+            ],
+        }
+    )  # fmt: skip

@@ -260,3 +260,36 @@ def keep_alive_summary(country: Country, operator_id: str | None = None) -> list
         return (found[0], True, found[1]) if found else (None, False, [])
 
     return _timeline_clauses(country, value_of, operator_id)
+
+
+# --- the brand page's first answer: can the reader end the number from mainland China? ---
+
+EndVerdict = Literal["lapse", "lapse-unverified", "unknown"]
+
+
+def lapse_routes(country: Country, operator_id: str) -> list[Route]:
+    """The "stop using it and let it lapse" ways that apply to an operator."""
+    return [r for r in routes_for(country, operator_id) if r.kind == "lapse"]
+
+
+def end_from_china(country: Country, operator_id: str) -> tuple[EndVerdict, Route | None]:
+    """Can the holder be rid of the number without going there? Letting it lapse counts: `lapse` when
+    a lapse way that works from abroad is backed by an official or press source, `lapse-unverified`
+    when only community or weak sources say it works, else `unknown` (the formal ways are a separate
+    answer: `formal_from_abroad`)."""
+    ways = [r for r in lapse_routes(country, operator_id) if r.from_abroad.value == "yes"]
+    backed_way = next((r for r in ways if backed(country, r.from_abroad.sources)), None)
+    if backed_way:
+        return "lapse", backed_way
+    if ways:
+        return "lapse-unverified", ways[0]
+    return "unknown", None
+
+
+def unbacked_abroad_routes(country: Country, operator_id: str) -> list[Route]:
+    """Formal ways said to work from abroad by community or weak sources only (shown as unverified)."""
+    return [
+        r
+        for r in formal_routes(country, operator_id)
+        if r.from_abroad.value == "yes" and not backed(country, r.from_abroad.sources)
+    ]

@@ -8,6 +8,23 @@
     element.textContent = location.href.split(/[?#]/)[0];
   });
 
+  // Sources and the ways for every brand are folded (<details>) to keep a phone page short. A link
+  // to something inside one ([3], #route-…) opens it first; a printed page shows everything.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    for (var el = target; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") el.open = true;
+    }
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("article details").forEach(function (details) { details.open = true; });
+  });
+
   // Material's search dialog has no accessible name (axe: aria-dialog-name): give it the
   // search field's own, already translated, label.
   document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {

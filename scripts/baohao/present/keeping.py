@@ -105,6 +105,21 @@ class KeepingView:
             out += t("colon") + self.lang.text(cost.option.note)
         return out
 
+    def card(self, cost: keeping.KeepCost) -> Markup:
+        """The answer card's line: `send 1 SMS at least every 6 months; about £0.60 a year (about ¥5.72)`,
+        with its marks; the dates and notes are in the brand's details below."""
+        t = self.lang.t
+        out = self._how(cost)
+        if cost.per_year is not None and cost.price is not None:
+            amount = self.money(cost.per_year, cost.price.currency)
+            yuan = self._yuan(cost)
+            if yuan is not None:
+                amount += t("approx", amount=self.money(yuan, "CNY"))
+            out += t("clause_sep") + t("card_per_year", amount=amount)
+        else:
+            out += t("clause_sep") + t("keep_cost_unknown")
+        return out + self._marks(cost)
+
     def plain_cost(self, operator: Operator) -> dict[str, object] | None:
         """The cheapest way and its yearly cost as plain text, for the lapse planner's "keep it" result:
         the same words and figures as the brand's section, and whether they are certain."""

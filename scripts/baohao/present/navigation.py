@@ -11,7 +11,9 @@ from typing import Any
 
 from ..cldr import region_name
 from ..load import Dataset
+from ..models import Country
 from ..project import Project
+from . import paths
 from .formatter import Formatter
 from .sync import is_generated
 
@@ -25,11 +27,17 @@ def hand_written_pages(project: Project) -> list[str]:
     return [f"{stem}.md" for stem in sorted(stems)]
 
 
+def place_section(country: Country, lang: str) -> dict[str, list[Any]]:
+    """A place in the nav: its overview (the section's own page, `navigation.indexes`), then its brands."""
+    brands: list[Any] = [{o.brand: paths.brand_page(country.code, o.id)} for o in country.operators]
+    return {country.display_name(lang): [paths.place_page(country.code), *brands]}
+
+
 def navigation(data: Dataset, project: Project) -> list[Any]:
     default = project.default_lang
     regions: dict[str, list[str]] = {}
     for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), c.display_name(default))):
-        regions.setdefault(region_name(country.region, default), []).append(f"countries/{country.code}.md")
+        regions.setdefault(region_name(country.region, default), []).append(place_section(country, default))
     countries = [{title: pages} for title, pages in regions.items()]
     section = Formatter(default, data.strings, project.build_date).raw("nav_countries")
     return ["index.md", "accounts.md", "compare.md", {section: countries}, *hand_written_pages(project)]
@@ -45,4 +53,5 @@ def nav_translations(data: Dataset, project: Project, lang: str) -> dict[str, st
     }
     for country in data.countries:
         titles[region_name(country.region, default)] = region_name(country.region, lang)
+        titles[country.display_name(default)] = country.display_name(lang)
     return titles

@@ -10,7 +10,9 @@ from ..load import Dataset
 from ..models import changes_newest_first
 from ..project import Project
 from ..unbinding import unbinding_order
+from . import paths
 from .accounts import ServiceView, kept_source_anchors
+from .brand import BrandView
 from .escape import environment
 from .formatter import Formatter
 from .sources import SourcedPart
@@ -28,6 +30,7 @@ class Page:
 def render_pages(data: Dataset, project: Project) -> list[Page]:
     env = environment(project.templates_dir)
     country_template = env.get_template("country.md.j2")
+    brand_template = env.get_template("brand.md.j2")
     compare_template = env.get_template("compare.md.j2")
     home_template = env.get_template("home.md.j2")
     accounts_template = env.get_template("accounts.md.j2")
@@ -38,7 +41,11 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
     pages: list[Page] = []
     for code in project.langs:
         lang = Formatter(code, data.strings, project.build_date, data.prose)
-        views = [CountryView(c, lang, data.vocabulary, project.repository, data.rates) for c in data.countries]
+        # the home page and the comparison list no sources: their facts keep only the unverified mark
+        views = [
+            CountryView(c, lang, data.vocabulary, project.repository, data.rates, marks_only=True)
+            for c in data.countries
+        ]
         by_code = {v.c.code: v for v in views}
         recent = [(change, by_code[country.code]) for change, country in changes_newest_first(data.countries)]
         common = {
@@ -52,8 +59,16 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
             "rates": data.rates,
         }
         for view in views:
-            content = country_template.render(**common, v=view, c=view.c)
-            pages.append(Page(f"countries/{view.c.code}.{code}.md", content))
+            c = view.c
+            args = (lang, data.vocabulary, project.repository, data.rates)
+            place = CountryView(c, *args, as_cited=True)
+            cards = [BrandView(c, o, *args, marks_only=True) for o in c.operators]
+            content = country_template.render(**common, v=place, c=c, brands=cards)
+            pages.append(Page(paths.place_source(c.code, code), content))
+            for o in c.operators:
+                brand = BrandView(c, o, *args)
+                content = brand_template.render(**common, v=brand, c=c, o=o)
+                pages.append(Page(paths.brand_source(c.code, o.id, code), content))
         pages.append(Page(f"compare.{code}.md", compare_template.render(**common)))
         pages.append(Page(f"index.{code}.md", home_template.render(**common)))
         accounts = accounts_template.render(

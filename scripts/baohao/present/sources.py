@@ -15,6 +15,15 @@ from .escape import attr, ident, md
 from .formatter import Formatter
 
 
+class CitationNumbers(dict[str, int]):
+    """Source numbers given in the order the page first cites them: a page that shows part of a
+    data file (a brand's page, a place's overview) lists and numbers only the sources it cites."""
+
+    def __missing__(self, source_id: str) -> int:
+        self[source_id] = len(self) + 1
+        return self[source_id]
+
+
 class SourcedPart:
     """A part of a page with its own sources, numbered from 1. A country page's sources are anchored
     as `source-<source id>`; where one page has several parts (the accounts page), as
@@ -29,13 +38,27 @@ class SourcedPart:
         lang: Formatter,
         part: str | None = None,
         kept_anchors: frozenset[str] = frozenset(),
+        *,
+        as_cited: bool = False,
     ):
         self.owner = owner
         self.part = part
         self.lang = lang
-        self.sources: list[Source] = list(sources)
-        self.numbers = {s.id: i for i, s in enumerate(self.sources, start=1)}
+        self.all_sources: list[Source] = list(sources)
+        self.as_cited = as_cited
+        self.numbers: dict[str, int] = (
+            CitationNumbers() if as_cited else {s.id: i for i, s in enumerate(self.all_sources, start=1)}
+        )
         self.kept_anchors = kept_anchors
+
+    @property
+    def sources(self) -> list[Source]:
+        """The sources the part lists, by number: all of them, or (`as_cited`) those cited so far,
+        so that a page's list, rendered after its text, holds exactly what the page cites."""
+        if not self.as_cited:
+            return self.all_sources
+        by_id = {s.id: s for s in self.all_sources}
+        return [by_id[i] for i, _ in sorted(self.numbers.items(), key=lambda item: item[1])]
 
     def source_anchor(self, source: Source) -> Markup:
         return Markup(anchors.source(ident(source.id), ident(self.part) if self.part else None))

@@ -27,7 +27,7 @@ from ..models import (
     Vocabulary,
 )
 from ..project import STALE_AFTER_MONTHS, older_than_months
-from . import planner_data
+from . import paths, planner_data
 from .escape import attr, host, html_text, ident, md
 from .formatter import Formatter
 from .keeping import KeepingView
@@ -74,8 +74,12 @@ class CountryView(SourcedPart):
         vocabulary: Vocabulary,
         repository: str = "",
         rates: ReferenceRates | None = None,
+        *,
+        as_cited: bool = False,
+        marks_only: bool = False,
     ):
-        super().__init__(country, country.sources, lang)
+        super().__init__(country, country.sources, lang, as_cited=as_cited)
+        self.marks_only = marks_only
         self.c = country
         self.keeping = KeepingView(self, rates)
         self.vocabulary = vocabulary
@@ -84,6 +88,18 @@ class CountryView(SourcedPart):
         self.checklists = vocabulary.checklists
 
     # --- sources and marks ---
+
+    def refs(self, source_ids: Sequence[str], *, advice: bool = False) -> Markup:
+        """On a page that lists no sources (the home page, the comparison), a fact keeps only its
+        unverified mark; its sources are on the brand's or place's own page, one tap away."""
+        if not self.marks_only:
+            return super().refs(source_ids, advice=advice)
+        if advice and not source_ids:
+            return Markup("")
+        if not source_ids or certainty.weak_only(self.c, source_ids):
+            evidence = certainty.best_tier(self.c, source_ids) if source_ids else None
+            return Markup(" ") + self.lang.unverified(evidence=evidence)
+        return Markup("")
 
     def answer(self, value: str, sources: Sequence[str]) -> Markup:
         """A yes/no/unknown answer; a yes or no that no reliable source backs carries the unverified mark."""
@@ -148,6 +164,10 @@ class CountryView(SourcedPart):
 
     # --- a way to cancel ---
 
+    def common_routes(self) -> list[Route]:
+        """The ways that apply to every brand (porting out, a shop of any operator): the place's page."""
+        return [r for r in self.c.routes if not r.operators]
+
     def route_time(self, route: Route) -> Markup:
         """How long the route takes, with its note and sources; unverified when no source says."""
         if route.time is None:
@@ -162,7 +182,10 @@ class CountryView(SourcedPart):
             self.lang.fee(f) + self.lang.t("colon") + md(self.lang.text(f.note)) + self.refs(f.sources)
             for f in route.fees
         ]
-        return Markup(self.lang.t("clause_sep")).join(parts) if parts else self.lang.unverified()
+        if parts:
+            return Markup(self.lang.t("clause_sep")).join(parts)
+        # doing nothing costs nothing more (what is left of the balance is the refund rule's matter)
+        return self.lang.t("fees_lapse") if route.kind == "lapse" else self.lang.unverified()
 
     def language_name(self, code: str) -> str:
         """A staff or message language by name (data/staff_card.yml), or its code if it has none there."""
@@ -221,11 +244,18 @@ class CountryView(SourcedPart):
         ]
         return Markup(t("clause_sep")).join(links)
 
-    def brand_links(self, page: str = "") -> Markup:
-        """Every brand, each linking to its own section (on `page`, a path from where the link is)."""
-        target = Markup(f"countries/{ident(self.c.code)}.md") if page == "country" else Markup("")
-        links = [md(o.brand) + Markup(f"]({target}#brand-{ident(o.id)})") for o in self.c.operators]
-        return Markup(self.lang.raw("list_sep")).join(Markup("[") + link for link in links)
+    def place_link(self) -> Markup:
+        """The place's page, as a link from a top-level page (home, comparison)."""
+        return Markup(paths.place_page(ident(self.c.code)))
+
+    def brand_link(self, operator: Operator) -> Markup:
+        """A brand's page, as a link from a top-level page."""
+        return Markup(paths.brand_page(ident(self.c.code), ident(operator.id)))
+
+    def brand_links(self) -> Markup:
+        """Every brand, each linking to its own page, from a top-level page."""
+        links = [Markup("[") + md(o.brand) + Markup(f"]({self.brand_link(o)})") for o in self.c.operators]
+        return Markup(self.lang.raw("list_sep")).join(links)
 
     def brand_lapse_anchor(self, operator_id: str) -> Markup:
         timeline = certainty.timeline_for(self.c, operator_id)

@@ -123,6 +123,11 @@ class BrandView(CountryView):
             out = t("card_yes") + out
         return out + Markup(f" [{t('card_how')}](#route-{ident(route.id)})") if link else out
 
+    def end_route_id(self) -> str:
+        """The way the card's first answer points to (shown unfolded), if any."""
+        _, route = certainty.end_from_china(self.c, self.o.id)
+        return route.id if route else ""
+
     def formal_answer(self) -> Markup:
         """Can I cancel it formally from there? Found (the way), only in person, or not found."""
         t = self.lang.t

@@ -29,6 +29,19 @@ def test_an_operator_cannot_take_an_anchor_of_its_country_page() -> None:
     ]
 
 
+def test_an_operator_cannot_take_the_file_name_of_its_place_page() -> None:
+    """A brand's page is countries/<code>/<id>.md, beside the place's own index.md."""
+    file = data_file("""\
+        operators:
+          - id: alpha
+          - id: index
+        """)
+    assert lines(reserved_ids.check(file, References())) == [
+        "data/countries/kg.yml:3:9: operators[1].id: 'index' would give the brand's page the file name of the"
+        " place's own page (countries/<code>/index.md); choose another id",
+    ]
+
+
 def test_ids_that_only_look_like_the_pages_words_pass() -> None:
     assert (
         reserved_ids.check(data_file("id: whyy\n", kind="service", path="data/services/whyy.yml"), References()) == []
@@ -36,5 +49,7 @@ def test_ids_that_only_look_like_the_pages_words_pass() -> None:
     for service in ("done-paymo", "source-why-which", "checklists", "planner"):
         file = data_file(f"id: {service}\n", kind="service", path=f"data/services/{service}.yml")
         assert reserved_ids.check(file, References()) == []
-    countries = data_file("operators: [{id: planner}, {id: routes}, {id: all-in}, {id: lapse}, {id: sources}]\n")
+    countries = data_file(
+        "operators: [{id: planner}, {id: routes}, {id: all-in}, {id: lapse}, {id: sources}, {id: indexes}]\n"
+    )
     assert reserved_ids.check(countries, References()) == []

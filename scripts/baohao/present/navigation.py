@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import page_paths as paths
 from ..cldr import region_name
 from ..load import Dataset
 from ..models import Country
 from ..project import Project
-from . import paths
 from .formatter import Formatter
 from .sync import is_generated
 
@@ -35,7 +35,7 @@ def place_section(country: Country, lang: str) -> dict[str, list[Any]]:
 
 def navigation(data: Dataset, project: Project) -> list[Any]:
     default = project.default_lang
-    regions: dict[str, list[str]] = {}
+    regions: dict[str, list[Any]] = {}
     for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), c.display_name(default))):
         regions.setdefault(region_name(country.region, default), []).append(place_section(country, default))
     countries = [{title: pages} for title, pages in regions.items()]

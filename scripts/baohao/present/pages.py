@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import page_paths as paths
 from ..interface import FINDER_QUESTIONS
 from ..load import Dataset
 from ..models import changes_newest_first
 from ..project import Project
 from ..unbinding import unbinding_order
-from . import paths
 from .accounts import ServiceView, kept_source_anchors
 from .brand import BrandView
 from .escape import environment

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from .. import certainty, keeping, planner
+from .. import page_paths as paths
 from ..links import mailto, tel
 from ..models import (
     Contact,
@@ -27,7 +28,7 @@ from ..models import (
     Vocabulary,
 )
 from ..project import STALE_AFTER_MONTHS, older_than_months
-from . import paths, planner_data
+from . import planner_data
 from .escape import attr, host, html_text, ident, md
 from .formatter import Formatter
 from .keeping import KeepingView

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..present import paths
+from .. import page_paths as paths
 from ..project import Project
 
 

@@ -20,38 +20,45 @@ def pages_of(root: Path) -> dict[str, str]:
     return {p.path: p.content for p in render_pages(load_all(project_at(root)), project_at(root, TODAY))}
 
 
+def place(pages: dict[str, str], lang: str, code: str = "kg") -> str:
+    """A place's overview page."""
+    return pages[f"countries/{code}/index.{lang}.md"]
+
+
+def brand(pages: dict[str, str], operator: str, lang: str, code: str = "kg") -> str:
+    return pages[f"countries/{code}/{operator}.{lang}.md"]
+
+
 def test_every_page_in_both_languages(project: Path) -> None:
     assert sorted(pages_of(project)) == [
         "accounts.en.md",
         "accounts.zh.md",
         "compare.en.md",
         "compare.zh.md",
-        "countries/kg.en.md",
-        "countries/kg.zh.md",
+        "countries/kg/alpha.en.md",
+        "countries/kg/alpha.zh.md",
+        "countries/kg/beta.en.md",
+        "countries/kg/beta.zh.md",
+        "countries/kg/index.en.md",
+        "countries/kg/index.zh.md",
         "index.en.md",
         "index.zh.md",
     ]
 
 
-def test_country_page_sections_and_language_neutral_values(project: Path) -> None:
+def test_place_and_brand_page_sections_and_language_neutral_values(project: Path) -> None:
     pages = pages_of(project)
-    zh, en = pages["countries/kg.zh.md"], pages["countries/kg.en.md"]
+    zh, en = place(pages, "zh"), place(pages, "en")
     assert zh.startswith("---\n") and "# 吉尔吉斯斯坦：注销保号卡" in zh
     assert "# Kyrgyzstan: cancelling a prepaid SIM" in en
-    for anchor in (
-        "#brands",
-        "#brand-alpha",
-        "#before",
-        "#routes",
-        "#route-office",
-        "#route-lapse",
-        "#lapse",
-        "#lapse-alpha",
-        "#after",
-        "#faq",
-        "#sources",
-    ):
+    for anchor in ("#brands", 'id="brand-alpha"', "(alpha.md)", "(beta.md)", "#before", "#after", "#faq", "#sources"):
         assert anchor in zh and anchor in en
+    zh, en = brand(pages, "alpha", "zh"), brand(pages, "alpha", "en")
+    assert "# Alpha Mobile（吉尔吉斯斯坦）：保号还是销号 {" in zh
+    assert "# Alpha Mobile \\(Kyrgyzstan\\): keep it or end it {" in en
+    for anchor in ("#details", "#routes", 'id="route-lapse"', "#lapse", "#planner", "#contacts", "#sources"):
+        assert anchor in zh and anchor in en
+    zh, en = zh + place(pages, "zh"), en + place(pages, "en")
     # numbers, periods and fees are written once and shown in both languages
     assert "90–180 天" in zh and "90–180 days" in en
     assert "100 吉尔吉斯斯坦索姆" in zh and "Kyrgystani Som 100" in en
@@ -59,8 +66,8 @@ def test_country_page_sections_and_language_neutral_values(project: Path) -> Non
 
 
 def test_facts_link_to_sources_and_unsourced_facts_say_unverified(project: Path) -> None:
-    zh = pages_of(project)["countries/kg.zh.md"]
-    en = pages_of(project)["countries/kg.en.md"]
+    pages = pages_of(project)
+    zh, en = brand(pages, "alpha", "zh"), brand(pages, "alpha", "en")
     # a sourced step links to its numbered source, which has an anchor in the list
     assert '<a class="src-ref" href="#source-alpha-help"' in zh
     assert '<span id="source-alpha-help"></span>' in zh
@@ -79,9 +86,9 @@ def test_facts_link_to_sources_and_unsourced_facts_say_unverified(project: Path)
 
 
 def test_missing_values_are_unverified_not_invented(project: Path) -> None:
-    en = pages_of(project)["countries/kg.en.md"]
+    en = brand(pages_of(project), "beta", "en")
     # the in-store route has no time in the data: it says unverified instead of a guess
-    office = en.split("{ #route-office ")[1].split("### ")[0]
+    office = en.split('id="route-office"')[1].split("</details>")[0]
     time_line = next(line for line in office.splitlines() if line.startswith("- **How long it takes**"))
     assert 'class="unverified"' in time_line
     # an operator with no known website
@@ -92,8 +99,9 @@ def test_stale_review_warning(project: Path) -> None:
     data = load_all(project_at(project))
     old = render_pages(data, project_at(project, dt.date(2028, 1, 1)))
     fresh = render_pages(data, project_at(project, TODAY))
-    assert "has not been reviewed for over 12 months" in next(p.content for p in old if p.path == "countries/kg.en.md")
-    assert "has not been reviewed" not in next(p.content for p in fresh if p.path == "countries/kg.en.md")
+    for path in ("countries/kg/index.en.md", "countries/kg/alpha.en.md"):
+        assert "has not been reviewed for over 12 months" in next(p.content for p in old if p.path == path)
+        assert "has not been reviewed" not in next(p.content for p in fresh if p.path == path)
 
 
 def test_compare_and_home_list_every_country(tmp_path: Path, fixture_text: str) -> None:
@@ -102,10 +110,10 @@ def test_compare_and_home_list_every_country(tmp_path: Path, fixture_text: str) 
     )
     pages = pages_of(root)
     for lang in ("zh", "en"):
-        assert "(countries/kg.md)" in pages[f"compare.{lang}.md"]
-        assert "(countries/tj.md)" in pages[f"compare.{lang}.md"]
-        assert "(countries/kg.md)" in pages[f"index.{lang}.md"]
-        assert "(countries/tj.md)" in pages[f"index.{lang}.md"]
+        assert "(countries/kg/index.md)" in pages[f"compare.{lang}.md"]
+        assert "(countries/tj/index.md)" in pages[f"compare.{lang}.md"]
+        assert "(countries/kg/index.md)" in pages[f"index.{lang}.md"]
+        assert "(countries/tj/alpha.md)" in pages[f"index.{lang}.md"]
     row = next(line for line in pages["compare.en.md"].splitlines() if line.startswith("| [Tajikistan]"))
     assert "Alpha Mobile: 90–180 days" in row
 
@@ -116,7 +124,7 @@ def test_text_from_data_is_never_markup(tmp_path: Path, fixture_text: str) -> No
         'en: "<script>alert(1)</script> **bold** [x](javascript:alert(1)) {{ 7*7 }} {% raw %} | pipe"',
     )
     root = make_project(tmp_path / "p", {"kg.yml": hostile})
-    front_matter, en = pages_of(root)["countries/kg.en.md"].split("---\n", 2)[1:]
+    front_matter, en = place(pages_of(root), "en").split("---\n", 2)[1:]
     # the description in the front matter is a quoted YAML string; the theme escapes it (see test_build)
     assert 'description: "<script>' in front_matter
     assert "<script>" not in en
@@ -129,18 +137,18 @@ def test_text_from_data_is_never_markup(tmp_path: Path, fixture_text: str) -> No
 def test_pages_are_written_only_when_changed_and_stale_ones_removed(project: Path, fixture_text: str) -> None:
     docs = project / "docs"
     first = render(project_at(project)).changed
-    assert "countries/kg.zh.md" in first
-    stamp = (docs / "countries/kg.zh.md").stat().st_mtime_ns
+    assert "countries/kg/index.zh.md" in first and "countries/kg/alpha.zh.md" in first
+    stamp = (docs / "countries/kg/alpha.zh.md").stat().st_mtime_ns
     second = render(project_at(project)).changed
     assert second == []
-    assert (docs / "countries/kg.zh.md").stat().st_mtime_ns == stamp
+    assert (docs / "countries/kg/alpha.zh.md").stat().st_mtime_ns == stamp
     # a new country appears, a removed one disappears
     (project / "data/countries/tj.yml").write_text(fixture_text.replace("code: kg", "code: tj"), encoding="utf-8")
     (project / "data/countries/kg.yml").unlink()
     third = render(project_at(project)).changed
-    assert (docs / "countries/tj.en.md").exists()
-    assert not (docs / "countries/kg.en.md").exists()
-    assert "countries/kg.en.md" in third
+    assert (docs / "countries/tj/alpha.en.md").exists()
+    assert not (docs / "countries/kg/alpha.en.md").exists() and not (docs / "countries/kg/index.en.md").exists()
+    assert "countries/kg/alpha.en.md" in third
     # hand-written pages are never touched
     assert (docs / "about.zh.md").exists()
 
@@ -174,26 +182,34 @@ def test_editing_one_country_rewrites_only_its_pages(tmp_path: Path, fixture_tex
     country = root / "data/countries/tj.yml"
     country.write_text(country.read_text(encoding="utf-8").replace("Take your passport", "Take your ID"), "utf-8")
     changed = render(project_at(root)).changed
-    assert sorted(changed) == ["countries/tj.en.md"]
+    # the office is a way for every brand: on the place's page and on each brand's
+    assert sorted(changed) == ["countries/tj/alpha.en.md", "countries/tj/beta.en.md", "countries/tj/index.en.md"]
     country.write_text(
         country.read_text(encoding="utf-8").replace("after: {min: 90, max: 180}", "after: {min: 60}"), "utf-8"
     )
     changed = render(project_at(root)).changed
     # when the number stops working is also in the comparison table, in both languages
-    assert sorted(changed) == ["compare.en.md", "compare.zh.md", "countries/tj.en.md", "countries/tj.zh.md"]
+    assert sorted(changed) == [
+        "compare.en.md",
+        "compare.zh.md",
+        "countries/tj/alpha.en.md",
+        "countries/tj/alpha.zh.md",
+        "countries/tj/index.en.md",
+        "countries/tj/index.zh.md",
+    ]
 
 
 def test_summaries_mark_facts_no_reliable_source_backs(tmp_path: Path, fixture_text: str) -> None:
     """The fixture's reassignment stage rests only on a weak source: the key facts and the
     comparison show it with the unverified mark, not as certain."""
     pages = pages_of(make_project(tmp_path / "p", {"kg.yml": fixture_text}))
-    key_fact = next(
-        line for line in pages["countries/kg.en.md"].splitlines() if "When the number may go to someone else" in line
-    )
-    assert "45–90 days after disconnection" in key_fact and 'class="unverified"' in key_fact
-    stops = next(line for line in pages["countries/kg.en.md"].splitlines() if "When an unused number stops" in line)
-    assert "Alpha Mobile: 90–180 days after the day the balance reaches zero" in stops
-    assert "Beta Telecom: Unverified" in stops
+    alpha, beta = brand(pages, "alpha", "en"), brand(pages, "beta", "en")
+    card = next(line for line in alpha.splitlines() if "When it may go to someone else" in line)
+    assert "45–90 days after disconnection" in card and 'class="unverified"' in card
+    stops = next(line for line in alpha.splitlines() if "Unused, it stops working" in line)
+    assert "90–180 days after the day the balance reaches zero" in stops
+    stops = next(line for line in beta.splitlines() if "Unused, it stops working" in line)
+    assert "not known" in stops
     row = next(line for line in pages["compare.en.md"].splitlines() if line.startswith("| [Kyrgyzstan]"))
     assert row.count('class="unverified"') >= 1
 
@@ -217,7 +233,7 @@ def test_a_source_that_could_not_be_reread_still_backs_its_fact_with_a_small_mar
         "    checked: 2026-01-10\n    unreadable_since: 2026-03-02\n  - id: blog",
     )
     pages = pages_of(make_project(tmp_path / "p", {"kg.yml": text}))
-    zh, en = pages["countries/kg.zh.md"], pages["countries/kg.en.md"]
+    zh, en = brand(pages, "beta", "zh"), brand(pages, "beta", "en")
     source_zh = next(line for line in zh.splitlines() if '<span id="source-alpha-help">' in line)
     source_en = next(line for line in en.splitlines() if '<span id="source-alpha-help">' in line)
     assert source_zh.endswith("核对于 2026年1月10日、自 2026年3月2日 起页面无法打开")
@@ -243,7 +259,7 @@ def test_a_message_route_shows_the_message_as_text_with_its_lines_and_meaning(
     )
     text = fixture_text.replace("    fees:\n", message + "    fees:\n", 1)
     pages = pages_of(make_project(tmp_path / "p", {"kg.yml": text}))
-    zh, en = pages["countries/kg.zh.md"], pages["countries/kg.en.md"]
+    zh, en = brand(pages, "beta", "zh"), brand(pages, "beta", "en")
     block = (
         '<div class="message-text" lang="en" dir="ltr">\n'
         "Subject: Close &lt;b&gt;my&lt;/b&gt; account<br>\n"
@@ -256,7 +272,7 @@ def test_a_message_route_shows_the_message_as_text_with_its_lines_and_meaning(
     assert "No native speaker of English has reviewed this message yet" in en
 
 
-def test_a_recent_risk_comes_first_on_the_page_and_in_its_brand_with_its_date_and_mark(
+def test_a_recent_risk_comes_first_on_the_place_page_and_in_its_brands_card_with_its_date_and_mark(
     tmp_path: Path, fixture_text: str
 ) -> None:
     """An event that changes the page's promises (a roaming cut-off) is the first thing a reader of
@@ -291,15 +307,19 @@ def test_a_recent_risk_comes_first_on_the_page_and_in_its_brand_with_its_date_an
         ("zh", "Alpha Mobile：2026年7月28日起的新情况（长期漫游被停）", "未核实（网友反映）"),
         ("en", "Alpha Mobile: cut\\-off for long roaming, 28 July 2026", "unverified: readers report"),
     ):
-        page = pages[f"countries/kg.{lang}.md"]
+        page = place(pages, lang)
         first = page.index(heading)
-        assert first < page.index("!!! abstract"), "the alert comes before the key facts"
-        brand = page.split("{ #brand-alpha }", 1)[1]
-        assert brand.lstrip().startswith(f'!!! danger "{heading}"'), "and first in the brand's section"
+        assert first < page.index("{ #brands }"), "the alert comes before the brands"
         top = page[first:].split("\n\n")[0]
-        assert mark in top and "#source-forum-post" in top and "#brand-alpha" in top
+        assert mark in top and "#source-forum-post" in top and "(alpha.md)" in top
         assert ("停号" if lang == "zh" else "cut numbers off") in top and "<b>" not in top
-        full = brand.lstrip().split("\n\n")[0]
+        page = brand(pages, "alpha", lang)
+        card = page.split('<div class="answer-card"', 1)[1].split("</div>", 1)[0]
+        risk = next(line for line in card.splitlines() if ("当前风险" if lang == "zh" else "Current risk") in line)
+        assert mark in risk and ("停号" if lang == "zh" else "cut numbers off") in risk, "the card says it"
+        details = page.split("{ #details }", 1)[1]
+        assert details.lstrip().startswith(f'??? danger "{heading}"'), "and the details tell it first"
+        full = details.lstrip().split("\n\n")[0]
         assert mark in full and "&lt;b&gt;" in full and "<b>" not in full
 
 
@@ -314,5 +334,5 @@ def test_a_source_published_more_than_24_months_ago_is_marked_old_whatever_its_k
             1,
         )
         pages = pages_of(make_project(tmp_path / published, {"kg.yml": text}))
-        line = next(li for li in pages["countries/kg.en.md"].splitlines() if 'id="source-alpha-help"' in li)
+        line = next(li for li in brand(pages, "beta", "en").splitlines() if 'id="source-alpha-help"' in li)
         assert ("old page, may be out of date" in line) is old, line

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import certainty, planner
 from ..interface import SCRIPT_STRINGS, literal_values
-from ..models import LapseEvent, LapseTimeline, Period, StageState
+from ..models import LapseEvent, LapseTimeline, Operator, Period, StageState
 
 if TYPE_CHECKING:
     from .views import CountryView
@@ -60,11 +60,15 @@ def _timeline(view: CountryView, timeline: LapseTimeline) -> dict[str, Any]:
     }
 
 
-def planner_data(view: CountryView) -> dict[str, Any]:
+def planner_data(view: CountryView, brands: Sequence[Operator] | None = None) -> dict[str, Any]:
+    """The planner's data for `brands` (default: every operator of the country), with only their
+    timelines, so that a brand's page carries (and cites) nothing of the other brands."""
     c, lang = view.c, view.lang
-    timelines = list(c.rules.lapse)
+    brands = list(brands if brands is not None else c.operators)
+    used = [certainty.timeline_for(c, o.id) for o in brands]
+    timelines = [t for t in c.rules.lapse if any(t is u for u in used)]
     operators = []
-    for o in c.operators:
+    for o in brands:
         timeline = certainty.timeline_for(c, o.id)
         operators.append(
             {

@@ -332,7 +332,11 @@ class CountryView(SourcedPart):
 
     def planner_json(self) -> Markup:
         """The lapse planner's data block (present/planner_data.py)."""
-        return planner_data.json_script("planner-data", planner_data.planner_data(self))
+        return planner_data.json_script("planner-data", planner_data.planner_data(self, self.planner_brands()))
+
+    def planner_brands(self) -> list[Operator]:
+        """The brands the page's planner offers: all of them (a brand's page: its own)."""
+        return list(self.c.operators)
 
     def timeline_anchor(self, timeline: LapseTimeline) -> Markup:
         """The timeline's anchor: its first operator's, or `all` for a timeline of every operator."""

@@ -181,7 +181,7 @@ class BrandView(CountryView):
             return self.lang.t("card_reassigned_unknown")
         when, when_backed = self._when(("reassigned",))
         if when is None:
-            return self.lang.t("reassigned_unknown_when")
+            return self.lang.t("card_reassigned_unknown_when")
         return when + (Markup(" ") + self.lang.unverified() if not when_backed else Markup(""))
 
     def risk_answer(self) -> Markup:

@@ -462,6 +462,7 @@ ACCOUNT_QUERIES = [
     ("zh", "微信 换绑", "wechat"),
     ("zh", "支付宝 手机号", "alipay"),
     ("zh", "Apple ID 受信任电话号码", "apple"),
+    ("zh", "PayMe 手机号码", "hk-wallets"),
     ("en", "change phone number WhatsApp", "whatsapp"),
 ]
 

@@ -368,7 +368,11 @@ def test_accounts_checklist_is_kept_in_this_browser_only(page: Any, accounts_tar
         f"done--{s}" for s in ACCOUNTS_ORDER
     ]
     assert not page.is_checked("#done--idpass")
-    page.click("label[for=done--idpass]")  # the visible label ticks the box too
+    # what a tick means is said once, in the intro: each line shows only the service's name
+    names = page.eval_on_selector_all("ul.accounts-checklist li", "els => els.map(e => e.innerText.trim())")
+    assert all("已换绑" not in n for n in names) and "打勾" in page.locator("#checklist + p").inner_text()
+    assert page.get_attribute("#done--idpass", "aria-label").endswith("已换绑，不再用旧号码")
+    page.click("#done--idpass")
     assert page.is_checked("#done--idpass")
     page.reload()
     page.wait_for_load_state("networkidle")
@@ -410,15 +414,21 @@ def test_accounts_page_has_no_serious_accessibility_violations(page: Any, accoun
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_accounts_page_on_a_phone(browser: Any, accounts_target: Target, lang: str) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-    page.goto(accounts_target.url(lang, "accounts") + "#checklist")
+    page.goto(accounts_target.url(lang, "accounts"))
     page.wait_for_load_state("networkidle")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"accounts-{lang}-390px-{accounts_target.kind}.png"), full_page=False)
+    # the first screen holds the reader's first step, whole, and the checklist starts on it
+    first = page.locator("#first-step").bounding_box()
+    assert first and first["y"] >= 0 and first["y"] + first["height"] <= 844, first
+    assert {"zh": "短信", "en": "text messages"}[lang] in page.inner_text("#first-step")
+    tops = page.eval_on_selector_all("#checklist, #why", "els => els.map(e => e.getBoundingClientRect().top)")
+    assert first["y"] < tops[0] < 844 and tops[0] < tops[1], tops
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
-    # the boxes are large enough to hit with a finger, and every section is within the screen's width
+    # the boxes are large enough to hit with a thumb (24 px), and every section is within the screen's width
     box = page.locator("#done--chatter").bounding_box()
-    assert box and box["width"] >= 14 and box["height"] >= 14
+    assert box and box["width"] >= 24 and box["height"] >= 24
     page.click("#done--chatter")
     assert page.is_checked("#done--chatter")
     widths = page.eval_on_selector_all("article h2[id]", "els => els.map(e => e.getBoundingClientRect().right)")
@@ -437,6 +447,9 @@ def test_accounts_page_prints_with_its_boxes(page: Any, accounts_target: Target,
     for shown in ("#why", "#checklist", "#done--paymo", "#done--chatter", "#paymo", "#chatter", ".print-footer"):
         assert page.locator(shown).first.is_visible(), shown
     assert page.is_checked("#done--paymo")
+    # the sources, folded on screen, open when the page is printed
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.eval_on_selector_all("article details", "els => els.map(d => d.open)") == [True] * 4
     assert accounts_target.url(lang, "accounts") in page.locator(".print-footer").inner_text()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
@@ -449,6 +462,7 @@ ACCOUNT_QUERIES = [
     ("zh", "微信 换绑", "wechat"),
     ("zh", "支付宝 手机号", "alipay"),
     ("zh", "Apple ID 受信任电话号码", "apple"),
+    ("zh", "PayMe 手机号码", "hk-wallets"),
     ("en", "change phone number WhatsApp", "whatsapp"),
 ]
 

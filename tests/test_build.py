@@ -214,7 +214,10 @@ def test_accounts_page_in_both_languages_in_order_and_linked(tmp_path: Path) -> 
         soup = BeautifulSoup((site / prefix / "accounts/index.html").read_text(encoding="utf-8"), "html.parser")
         assert soup.html["lang"] == lang
         article = soup.find("article")
-        assert [h["id"] for h in article.find_all("h2")] == ["why", "checklist", *order]
+        # the reader's first step, then the checklist, then the "why", then each service
+        assert [h["id"] for h in article.find_all("h2")] == ["checklist", "why", *order]
+        first = article.find(id="first-step")
+        assert first.name == "p" and first.find_next("h2")["id"] == "checklist"
         assert [li["data-service"] for li in article.select("ul.accounts-checklist li")] == order
         assert [li.a["href"] for li in article.select("ul.accounts-checklist li")] == [f"#{s}" for s in order]
         for sid in order:

@@ -109,3 +109,45 @@ def test_fixture_services_load_and_order(tmp_path: Any) -> None:
     data = load_all(project_at(root))
     assert ids(unbinding_order(data.services)) == ["paymo", "idpass", "chatter"]
     assert sorted(p.stem for p in FIXTURE_SERVICES.glob("*.yml")) == sorted(s.id for s in data.services)
+
+
+# --- what the page says once: the facts no source gives, a section without one menu path ---
+
+
+def test_facts_no_source_gives_are_said_once_in_one_line() -> None:
+    empty = service("a", "money")  # unknown old-number code, no waiting period, unknown foreign number
+    assert view(empty).not_found() == ("old_code", "waiting", "foreign")
+    line = view(empty).not_found_line()
+    assert line == "旧号码要不要收验证码、等待期、能否绑定境外号码"
+    assert view(empty, "en").not_found_line().startswith("whether the old number must receive a code, a waiting")
+    # a verdict with a source, or an unknown with a note, keeps its own line
+    assert view(service("b", "money", "yes", "official")).not_found() == ("waiting", "foreign")
+    # no single menu path in the sources: the steps say where, not a bare "unverified"
+    menu = view(empty).menu()
+    assert menu.startswith("见下面的步骤") and UNVERIFIED not in menu
+
+
+def test_the_page_opens_with_the_first_step_then_the_checklist_then_why(tmp_path: Any) -> None:
+    """What a reader meets first: the first step (list what the number is bound to, from its text
+    messages), then the checklist, then the "why"; what a tick means is said once, not on every line."""
+    from baohao.present.pages import render_pages
+    from conftest import fixture_services, make_project
+
+    root = make_project(tmp_path / "p", services=fixture_services())
+    pages = {p.path: p.content for p in render_pages(load_all(project_at(root)), project_at(root))}
+    for lang, first, done in (
+        ("zh", "翻一遍这个号码收到过的短信", "已换绑，不再用旧号码"),
+        ("en", "text messages", "Done: moved off"),
+    ):
+        page = pages[f"accounts.{lang}.md"]
+        body = page.split("\n---\n", 1)[1]
+        places = [body.index(x) for x in ("\n# ", first, "{ #first-step", "{ #checklist }", "{ #why }", "{ #paymo }")]
+        assert places == sorted(places), (lang, places)
+        assert body.count(done) == 1, lang  # the hidden text the boxes are named from, not a caption per line
+
+
+def test_apple_menu_path_is_in_chinese_first_on_the_chinese_page() -> None:
+    apple = yaml.safe_load((ROOT / "data" / "services" / "apple.yml").read_text(encoding="utf-8"))
+    zh = apple["change"]["menu"]["zh"]
+    assert zh.startswith("设置 > [你的姓名] > 登录与安全性 > 双重认证"), zh
+    assert zh.index("Settings") > zh.index("（"), zh  # the English only in brackets

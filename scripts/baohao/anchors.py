@@ -26,6 +26,7 @@ SEPARATOR = "--"
 
 # The accounts page's own anchors, which a service's `#<id>` could take: id -> what it is.
 ACCOUNTS_PAGE_OWN = {
+    "first-step": "the reader's first step (list what the number is bound to)",
     "why": "its “why” section",
     "checklist": "its checklist",
 }

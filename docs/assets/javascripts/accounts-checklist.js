@@ -1,7 +1,9 @@
 /* The accounts page's checklist: a box per service, ticked when the reader has moved that account
-   off the old number. The ticks are kept only in this browser (localStorage, under one key of
-   this site's own) and are never sent anywhere. Without JavaScript the list is a plain list of
-   links. Works from the site's own files, online and from file://. */
+   off the old number. What a tick means is said once, in the checklist's intro; each box is named
+   for screen readers ("<service> – done"), not captioned on every line. The ticks are kept only in
+   this browser (localStorage, under one key of this site's own) and are never sent anywhere.
+   Without JavaScript the list is a plain list of links. Works from the site's own files, online
+   and from file://. */
 (function () {
   "use strict";
   var KEY = "baohao-guide:accounts-done";
@@ -38,10 +40,6 @@
       box.id = item.getAttribute("data-box") || "done--" + id;
       box.checked = done.indexOf(id) !== -1;
       box.setAttribute("aria-label", (link ? link.textContent + " – " : "") + label);
-      var caption = document.createElement("label");
-      caption.htmlFor = box.id;
-      caption.className = "accounts-checklist__label";
-      caption.textContent = label;
       item.classList.toggle("is-done", box.checked);
       box.addEventListener("change", function () {
         var now = load().filter(function (other) { return other !== id; });
@@ -50,8 +48,6 @@
         item.classList.toggle("is-done", box.checked);
       });
       item.insertBefore(box, item.firstChild);
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(caption);
     });
     list.setAttribute("data-ready", "");
   }

@@ -71,6 +71,25 @@ class ServiceView(SourcedPart):
         """Can a number from outside the mainland be bound at all?"""
         return self.verdict(self.s.foreign_number)
 
+    def not_found(self) -> tuple[str, ...]:
+        """The section's facts on which no source says anything (an `unknown` without note or source, no
+        waiting period): the page says so once, in one line, instead of on each line."""
+        s = self.s
+        empty = {
+            "old_code": s.old_number_code.value == "unknown"
+            and not s.old_number_code.note
+            and not s.old_number_code.sources,
+            "waiting": s.waiting is None,
+            "foreign": s.foreign_number.value == "unknown"
+            and not s.foreign_number.note
+            and not s.foreign_number.sources,
+        }
+        return tuple(field for field, is_empty in empty.items() if is_empty)
+
+    def not_found_line(self) -> Markup:
+        """The facts no source gives, as one list: "whether the old number must get a code, a waiting period"."""
+        return self.lang.join([self.lang.t(f"service_not_found_{field}") for field in self.not_found()])
+
     def waiting(self) -> Markup:
         """The waiting or review period; unverified when no source gives one."""
         timing = self.s.waiting
@@ -83,7 +102,12 @@ class ServiceView(SourcedPart):
     def menu(self) -> Markup:
         """The menu path with its sources, the app version and the date it was checked."""
         change = self.s.change
-        out = md(self.lang.text(change.menu)) + self.refs(change.sources) if change.menu else self.lang.unverified()
+        # no single path in the sources (a group of banks, a path that differs by app): the steps say where
+        out = (
+            md(self.lang.text(change.menu)) + self.refs(change.sources)
+            if change.menu
+            else self.lang.t("service_menu_in_steps")
+        )
         checked = self.lang.t("checked_on", date=self.lang.date(change.checked))
         if change.app_version:
             checked = self.lang.t("service_app_version", version=change.app_version) + self.lang.t("list_sep") + checked

@@ -20,7 +20,7 @@ from ..project import Project
 from ..schema import schema_text
 from ..service_model import Service
 from ..unbinding import unbinding_order
-from .links import country_page
+from .links import brand_page, country_page
 
 LICENCE: Literal["CC BY-SA 4.0"] = "CC BY-SA 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -36,6 +36,9 @@ class PublishedCountry(Country):
         description="The country's or region's name in each language (the guide's short name where the data sets one)."
     )
     pages: dict[str, str] = Field(description="Its page in each language, relative to the site root.")
+    brand_pages: dict[str, dict[str, str]] = Field(
+        description="Each brand's own page (by operator id), in each language, relative to the site root."
+    )
     licence: Literal["CC BY-SA 4.0"] = LICENCE
     licence_url: str = LICENCE_URL
 
@@ -59,7 +62,7 @@ class PublishedKeepCost(BaseModel):
     country: str = Field(description="The country's or region's code.")
     operator: str = Field(description="The operator's id in that country's file.")
     brand: str
-    page: str = Field(description="The brand's section, relative to the site root.")
+    page: str = Field(description="The brand's page in the default language, relative to the site root.")
     action: KeepAction | None = Field(description="The cheapest way; null when no source gives one.")
     every: Period | None = Field(description="The longest gap allowed between two actions.")
     price: Price | None = Field(description="The price of one action, with the date it was seen and its sources.")
@@ -94,8 +97,8 @@ def keep_costs(data: Dataset, project: Project, directory_urls: bool = True) -> 
     table = data.rates.table() if data.rates else {}
     brands = []
     for country in data.countries:
-        page = country_page(project, country.code, project.default_lang, directory_urls)
         for operator in country.operators:
+            page = brand_page(project, country.code, operator.id, project.default_lang, directory_urls)
             cost = keeping.cheapest(country, operator)
             per_year = cost.per_year if cost else None
             price = cost.price if cost else None
@@ -104,7 +107,7 @@ def keep_costs(data: Dataset, project: Project, directory_urls: bool = True) -> 
                     country=country.code,
                     operator=operator.id,
                     brand=operator.brand,
-                    page=f"{page}#brand-{operator.id}",
+                    page=page,
                     action=cost.option.action if cost else None,
                     every=cost.every if cost else None,
                     price=price,
@@ -122,7 +125,11 @@ def keep_costs(data: Dataset, project: Project, directory_urls: bool = True) -> 
 def published(country: Country, project: Project, directory_urls: bool = True) -> PublishedCountry:
     names = Text(**{lang: country.display_name(lang) for lang in project.langs})
     pages = {lang: country_page(project, country.code, lang, directory_urls) for lang in project.langs}
-    return PublishedCountry(**dict(country), names=names, pages=pages)
+    brand_pages = {
+        o.id: {lang: brand_page(project, country.code, o.id, lang, directory_urls) for lang in project.langs}
+        for o in country.operators
+    }
+    return PublishedCountry(**dict(country), names=names, pages=pages, brand_pages=brand_pages)
 
 
 def _json(model: BaseModel) -> str:

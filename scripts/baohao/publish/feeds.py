@@ -14,7 +14,7 @@ from ..present.escape import environment
 from ..present.formatter import Formatter
 from ..project import Project
 from .api import LICENCE
-from .links import country_page
+from .links import brand_page, country_page
 
 FEED_NAMESPACE = uuid.UUID("5b0e8a4e-7f2c-4d0e-9a53-2f1e3c6b9d11")
 
@@ -38,8 +38,7 @@ def write_feeds(site_dir: Path, data: Dataset, project: Project, directory_urls:
                             brand=operator.brand,
                             headline=risk.headline[lang],
                         ),
-                        "link": country_page(project, country.code, project.default_lang, directory_urls)
-                        + f"#brand-{operator.id}",
+                        "link": brand_page(project, country.code, operator.id, project.default_lang, directory_urls),
                         "updated": f"{risk.date.isoformat()}T00:00:00Z",
                     }
                 )

@@ -165,6 +165,15 @@ class CountryView(SourcedPart):
 
     # --- a way to cancel ---
 
+    def fold_title(self, route: Route, n: int | None = None) -> Markup:
+        """A folded way's title, in raw HTML (no Markdown is processed in <summary>): `Way 2 — title
+        (from abroad: Yes)`."""
+        lang = self.lang
+        title = lang.text(route.title)
+        head = lang.th("route_heading", n=n, title=title) if n is not None else Markup(html_text(title))
+        answer = lang.raw("from_abroad") + lang.raw("colon") + lang.raw(f"answer_{route.from_abroad.value}")
+        return head + lang.th("paren", x=answer)
+
     def common_routes(self) -> list[Route]:
         """The ways that apply to every brand (porting out, a shop of any operator): the place's page."""
         return [r for r in self.c.routes if not r.operators]

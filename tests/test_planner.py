@@ -8,8 +8,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from baohao import planner
-from baohao.models import MAX_PERIOD, MAX_TIMELINE_YEARS, LapseTimeline, Period, Source
+from baohao import certainty, planner
+from baohao.interface import literal_values
+from baohao.load import load_all
+from baohao.models import MAX_PERIOD, MAX_TIMELINE_YEARS, LapseEvent, LapseTimeline, Period, Source
+from conftest import ROOT, project_at
 
 D = dt.date
 
@@ -94,18 +97,48 @@ def test_a_stage_without_a_time_has_no_date_and_neither_do_stages_counted_from_i
     assert p.move_by is None and p.codes_may_stop is None and p.keep_by is None
 
 
-def test_move_by_is_the_margin_before_the_earliest_reassignment() -> None:
-    tl = timeline(stage("suspended", min=60), stage("disconnected", min=90), stage("reassigned", min=180))
+def test_move_by_is_the_day_before_codes_may_stop_when_that_comes_first() -> None:
+    """Ultra's shape: blocked when the plan ends, deleted 30 days later, reassigned 45 to 90 days
+    after that. Moving 14 days before the reassignment would be two months too late."""
+    tl = timeline(
+        stage("suspended", min=0, max=0),
+        stage("disconnected", min=30, max=30),
+        stage("reassigned", min=45, max=90, relative_to="disconnected"),
+    )
+    p = planner.plan(Sources(), tl, D(2026, 1, 15))
+    assert p.codes_may_stop == planner.Dates(D(2026, 1, 15), D(2026, 1, 15))
+    assert p.reaches_someone_else is not None and p.reaches_someone_else.dates
+    assert p.reaches_someone_else.dates.earliest == D(2026, 3, 31)
+    assert (p.move_by, p.move_reason) == (D(2026, 1, 14), "codes-stop")
+
+
+def test_move_by_is_the_margin_before_the_earliest_reassignment_when_that_comes_first() -> None:
+    tl = timeline(stage("suspended", min=60), stage("reassigned", min=70))
     p = planner.plan(Sources(), tl, D(2026, 1, 1))
     assert p.reaches_someone_else is not None and p.reaches_someone_else.state == "reassigned"
-    assert p.move_by == D(2026, 6, 30) - dt.timedelta(days=planner.MOVE_MARGIN_DAYS)
+    assert p.move_by == D(2026, 3, 12) - dt.timedelta(days=planner.MOVE_MARGIN_DAYS)
+    assert p.move_reason == "someone-else"
     assert p.codes_may_stop == planner.Dates(D(2026, 3, 2), None)
+
+
+def test_on_the_same_day_codes_stopping_is_the_reason_given() -> None:
+    tl = timeline(stage("suspended", min=60), stage("reassigned", min=60 + planner.MOVE_MARGIN_DAYS - 1))
+    p = planner.plan(Sources(), tl, D(2026, 1, 1))
+    assert (p.move_by, p.move_reason) == (D(2026, 3, 1), "codes-stop")
+
+
+def test_with_only_a_cut_off_date_the_move_by_date_is_the_day_before_it() -> None:
+    p = planner.plan(Sources(), timeline(stage("outgoing-blocked", min=10), stage("reassigned")), D(2026, 1, 1))
+    assert p.reaches_someone_else is None
+    assert (p.move_by, p.move_reason) == (D(2026, 1, 10), "codes-stop")
 
 
 def test_without_a_reassignment_date_the_disconnection_is_when_it_may_reach_someone_else() -> None:
     p = planner.plan(Sources(), timeline(stage("disconnected", min=90), stage("reassigned")), D(2026, 1, 1))
     assert p.reaches_someone_else is not None and p.reaches_someone_else.state == "disconnected"
+    # the disconnection also stops codes: the margin before it is the earlier day
     assert p.move_by == D(2026, 4, 1) - dt.timedelta(days=planner.MOVE_MARGIN_DAYS)
+    assert p.move_reason == "someone-else"
 
 
 def test_keep_by_is_the_day_before_the_first_harmful_stage_or_the_qualifying_period() -> None:
@@ -225,3 +258,167 @@ def test_a_start_date_outside_the_planners_range_is_refused_in_words(start: dt.d
 def test_the_planners_range_holds_every_real_start() -> None:
     assert (D(1990, 1, 1), D(2099, 12, 31)) == (planner.FIRST_DATE, planner.LAST_DATE)
     assert planner.plan(Sources(), timeline(stage("disconnected", min=90)), planner.FIRST_DATE).stages[0].dates
+
+
+# --- issue 22: the move-by rule on the real data, where a plan stands against today, the calendar ---
+
+REAL = load_all(project_at(ROOT))
+# a fixed "today" for the tests; the start dates give results in its past and in its future
+TODAY = D(2026, 12, 7)
+# month ends, a leap day, a start whose dates have all passed by TODAY, one whose dates are all ahead
+REAL_STARTS = [D(2024, 2, 29), D(2025, 1, 31), D(2026, 1, 15), D(2026, 8, 31), D(2026, 11, 30), D(2027, 6, 15)]
+
+
+def _real_timelines() -> list[tuple[str, str, LapseTimeline]]:
+    out = []
+    for country in REAL.countries:
+        for operator in country.operators:
+            tl = certainty.timeline_for(country, operator.id)
+            if tl is not None and tl.counts_from != "unknown":
+                out.append((country.code, operator.id, tl))
+    return out
+
+
+def test_the_move_by_rule_holds_for_every_operator_in_the_data_on_every_start_date() -> None:
+    """move by <= the earliest reassignment minus the margin, and before codes may stop, whenever
+    those dates exist; and it is the later of the two bounds it may be (never earlier than needed)."""
+    checked = {"codes-stop": 0, "someone-else": 0, None: 0}
+    past = future = 0
+    for country in REAL.countries:
+        for operator in country.operators:
+            tl = certainty.timeline_for(country, operator.id)
+            if tl is None or tl.counts_from == "unknown":
+                continue
+            for start in REAL_STARTS:
+                p = planner.plan(country, tl, start)
+                where = (country.code, operator.id, start)
+                bounds = []
+                if p.reaches_someone_else and p.reaches_someone_else.dates:
+                    reach = p.reaches_someone_else.dates.earliest
+                    assert p.move_by is not None and p.move_by <= reach - dt.timedelta(days=14), where
+                    bounds.append(reach - dt.timedelta(days=planner.MOVE_MARGIN_DAYS))
+                if p.codes_may_stop:
+                    assert p.move_by is not None and p.move_by < p.codes_may_stop.earliest, where
+                    bounds.append(p.codes_may_stop.earliest - dt.timedelta(days=1))
+                assert p.move_by == (min(bounds) if bounds else None), where
+                checked[p.move_reason] += 1
+                if p.move_by is not None:
+                    past += p.move_by < TODAY
+                    future += p.move_by >= TODAY
+                    if p.move_by < TODAY:
+                        assert planner.standing(p, TODAY) != "in-time", where
+                    assert all(d >= TODAY for d in planner.calendar_dates(p, TODAY)), where
+    # the data exercises both reasons, and dates on both sides of today
+    assert checked["codes-stop"] > 0 and checked["someone-else"] > 0, checked
+    assert past > 0 and future > 0
+
+
+def test_ultra_moves_before_codes_stop_not_before_reassignment() -> None:
+    us = next(c for c in REAL.countries if c.code == "us")
+    tl = certainty.timeline_for(us, "ultra")
+    assert tl is not None
+    p = planner.plan(us, tl, D(2026, 1, 15))
+    assert (p.move_by, p.move_reason) == (D(2026, 1, 14), "codes-stop")
+    assert p.keep_by == D(2026, 1, 14) and planner.KEEP_VERB[tl.counts_from] == "renew"
+    assert planner.standing(p, TODAY) == "stopped"
+    assert planner.standing(p, D(2026, 1, 1)) == "in-time"
+    assert planner.calendar_dates(p, TODAY) == []  # every date has passed: no calendar file
+    ahead = planner.calendar_dates(p, D(2026, 2, 1))
+    assert ahead == [D(2026, 2, 14), D(2026, 3, 31)]  # only the stages still to come
+
+
+def test_where_a_plan_stands_against_today() -> None:
+    tl = timeline(stage("suspended", min=30, max=60), stage("reassigned", min=120))
+    p = planner.plan(Sources(), tl, D(2026, 1, 1))  # codes may stop 31 Jan to 2 Mar; move by 30 Jan
+    assert p.move_by == D(2026, 1, 30)
+    assert planner.standing(p, D(2026, 1, 30)) == "in-time"  # the last day is not late
+    assert planner.standing(p, D(2026, 1, 31)) == "may-have-stopped"
+    assert planner.standing(p, D(2026, 3, 1)) == "may-have-stopped"
+    assert planner.standing(p, D(2026, 3, 2)) == "stopped"
+    late = planner.plan(Sources(), timeline(stage("suspended", min=60), stage("reassigned", min=70)), D(2026, 1, 1))
+    assert (late.move_by, late.move_reason) == (D(2026, 2, 26), "someone-else")
+    assert planner.standing(late, D(2026, 2, 26)) == "in-time"
+    assert planner.standing(late, D(2026, 3, 1)) == "late"  # codes may stop only from 2 March
+    open_ended = planner.plan(Sources(), timeline(stage("disconnected", min=90)), D(2026, 1, 1))
+    assert planner.standing(open_ended, D(2030, 1, 1)) == "may-have-stopped"  # "or later": never surely
+    none = planner.plan(Sources(), timeline(stage("disconnected")), D(2026, 1, 1))
+    assert planner.standing(none, D(2030, 1, 1)) == "unknown"
+
+
+def test_keeping_stands_by_the_keep_by_date() -> None:
+    tl = timeline(stage("warned", min=10), stage("suspended", min=30))
+    p = planner.plan(Sources(), tl, D(2026, 1, 1))
+    assert p.keep_by == D(2026, 1, 30)
+    assert planner.standing(p, D(2026, 1, 30), keep=True) == "in-time"
+    assert planner.standing(p, D(2026, 1, 31), keep=True) == "may-have-stopped"
+
+
+def test_the_calendar_never_holds_a_past_date() -> None:
+    tl = timeline(stage("warned", min=10), stage("suspended", min=30), stage("reassigned", min=90))
+    p = planner.plan(Sources(), tl, D(2026, 1, 1))
+    assert planner.calendar_dates(p, D(2025, 12, 1)) == [D(2026, 1, 11), D(2026, 1, 30), D(2026, 1, 31), D(2026, 4, 1)]
+    assert planner.calendar_dates(p, D(2026, 1, 31)) == [D(2026, 1, 31), D(2026, 4, 1)]  # today is not past
+    assert planner.calendar_dates(p, D(2026, 4, 2)) == []
+    assert planner.calendar_dates(p, D(2026, 1, 30), keep=True) == [D(2026, 1, 30)]
+    assert planner.calendar_dates(p, D(2026, 1, 31), keep=True) == []
+
+
+def test_what_keeps_the_number_follows_what_the_rule_counts_from() -> None:
+    assert set(planner.KEEP_VERB) == set(literal_values(LapseEvent))
+    assert planner.KEEP_VERB["last-activity"] == "use"
+    assert {planner.KEEP_VERB[e] for e in ("last-top-up", "zero-balance")} == {"top-up"}
+    assert (planner.KEEP_VERB["plan-end"], planner.KEEP_VERB["missed-payment"]) == ("renew", "pay")
+    # every event in the data has a verb that is not the catch-all, except where no source says
+    for code, operator, tl in _real_timelines():
+        if tl.counts_from != "activation":
+            assert planner.KEEP_VERB[tl.counts_from] != "act", (code, operator)
+
+
+# --- the planner's partial for one brand (brand pages include it with `planner_operators`) ---
+
+
+def render_planner(code: str, operators: list[str] | None, lang: str = "zh") -> str:
+    """templates/_planner.html.j2 for a place of the real data, for the given operators (None: the default)."""
+    from baohao.present.escape import environment
+    from baohao.present.formatter import Formatter
+    from baohao.present.views import CountryView
+
+    project = project_at(ROOT)
+    country = next(c for c in REAL.countries if c.code == code)
+    words = Formatter(lang, REAL.strings, TODAY, REAL.prose)
+    view = CountryView(country, words, REAL.vocabulary, project.repository, REAL.rates)
+    context: dict[str, Any] = {"lang": words, "t": words.t, "L": words.text, "v": view, "c": country}
+    if operators is not None:
+        context["planner_operators"] = [o for o in country.operators if o.id in operators]
+    return environment(project.templates_dir).get_template("_planner.html.j2").render(**context)
+
+
+def _planner_json(page: str) -> dict[str, Any]:
+    import json
+    import re
+
+    found = re.search(r'<script type="application/json" id="planner-data">(.*?)</script>', page, re.S)
+    assert found
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def test_with_one_brand_the_planner_shows_it_as_text_and_carries_only_its_data() -> None:
+    page = render_planner("gb", ["giffgaff"])
+    assert "<select" not in page
+    assert '<input type="hidden" name="operator" value="giffgaff">' in page
+    assert "<strong>giffgaff</strong>" in page
+    data = _planner_json(page)
+    assert [o["id"] for o in data["operators"]] == ["giffgaff"] and len(data["timelines"]) == 1
+    assert data["operators"][0]["timeline"] == 0
+
+
+def test_by_default_the_planner_offers_every_brand_of_the_place() -> None:
+    page = render_planner("gb", None)
+    gb = next(c for c in REAL.countries if c.code == "gb")
+    assert '<select id="planner-operator" name="operator">' in page
+    assert page.count("<option ") == len(gb.operators)
+    data = _planner_json(page)
+    assert [o["id"] for o in data["operators"]] == [o.id for o in gb.operators]
+    # the data carries the rules the script repeats, from baohao.planner
+    assert data["rules"]["keep_verb"] == planner.KEEP_VERB and data["rules"]["move_margin_days"] == 14

@@ -14,8 +14,16 @@ The rules:
   (earliest: the start); without `max` there is no latest date ("or later").
 - A stage `relative_to` an earlier stage counts from that stage's earliest and latest dates.
 - A stage with no `after` has no date: the page says unknown, never a guess.
-- To keep the number, use it by the day before the earliest of `certainty.keep_alive_options`
-  (the qualifying period, the first harmful stage with a stated earliest time).
+- Move the accounts by the earlier of two days: MOVE_MARGIN_DAYS before the earliest date the
+  number may go to someone else, and the day before codes may stop arriving (the earliest date of
+  the first CODES_STOP stage). Either alone when only one is known; none when neither is.
+- To keep the number, act by the day before the earliest of `certainty.keep_alive_options`
+  (the qualifying period, the first harmful stage with a stated earliest time). What to do
+  follows what the rule counts from (KEEP_VERB): use it, top it up, renew or pay.
+- Against today (`standing`): the number may have stopped once the first CODES_STOP stage's
+  earliest date has come, and has probably stopped once its latest has; otherwise a key date
+  (move by, keep by) before today is late. The calendar file holds no date before today
+  (`calendar_dates`).
 - The start date is between FIRST_DATE and LAST_DATE (the page's date field says so, and refuses
   any other date in words). With the schema's bounds on periods (models.MAX_PERIOD) and on a
   timeline's length (models.MAX_TIMELINE_YEARS), every date the planner gives is then a real date
@@ -27,9 +35,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from .certainty import Sourced, backed, keep_alive_options
-from .models import LapseTimeline, Period
+from .models import LapseEvent, LapseTimeline, Period
 
 # The dates a reader may start from: mobile numbers as these rules know them (the data's own dates
 # start in 1990), up to the end of the century. A year typed as 0026 is refused, never read as 1926.
@@ -41,14 +50,36 @@ class OutOfRange(ValueError):
     """A start date the planner does not count from."""
 
 
-# The page says this margin: "move your accounts before" is this many days before the earliest
-# date the number may reach someone else.
+# The page says this margin: "move your accounts by" is at the latest this many days before the
+# earliest date the number may reach someone else.
 MOVE_MARGIN_DAYS = 14
 # Stages from which codes sent to the number may no longer arrive.
 CODES_STOP = ("outgoing-blocked", "suspended", "disconnected", "reassigned")
 # Stages after which the number may be given to someone else, in order of preference: the
 # reassignment itself, else the disconnection (a number is not reassigned while it still works).
 REACHES_SOMEONE_ELSE = ("reassigned", "disconnected")
+
+# Why the move-by date is what it is: the day before codes may stop arriving, or the margin before
+# the number may go to someone else (on the same day, codes stopping is the reason given).
+MoveReason = Literal["codes-stop", "someone-else"]
+# What keeps the number, by what its rule counts from: the page says "use it", "top it up", "renew
+# the plan", "pay", "extend its validity", or, where the event says nothing of it, "do what keeps it".
+KeepVerb = Literal["use", "top-up", "renew", "pay", "extend", "act"]
+KEEP_VERB: dict[LapseEvent, KeepVerb] = {
+    "last-activity": "use",
+    "last-top-up": "top-up",
+    "zero-balance": "top-up",
+    "plan-end": "renew",
+    "missed-payment": "pay",
+    "validity-end": "extend",
+    "activation": "act",
+    "unknown": "act",
+}
+# Where a plan stands against today: `in-time` (the key date is today or later), `late` (the key
+# date has passed, codes may still arrive), `may-have-stopped` (codes may have stopped: the first
+# CODES_STOP stage's earliest date has come), `stopped` (its latest date has come too: by the rule
+# the number has probably stopped), `unknown` (no key date and no cut-off date).
+Standing = Literal["in-time", "late", "may-have-stopped", "stopped", "unknown"]
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -95,8 +126,10 @@ class Plan:
     start: dt.date
     stages: tuple[PlannedStage, ...]
     codes_may_stop: Dates | None  # when the first stage after which codes may no longer arrive comes
+    codes_stage: PlannedStage | None  # that stage
     reaches_someone_else: PlannedStage | None  # the stage from which the number may go to someone else
-    move_by: dt.date | None  # MOVE_MARGIN_DAYS before that stage's earliest date
+    move_by: dt.date | None  # the last day to move the accounts: the earlier of the two below
+    move_reason: MoveReason | None  # `codes-stop`: the day before codes_may_stop; `someone-else`: the margin
     keep_by: dt.date | None  # the last safe day for the next qualifying use
     keep_unverified: bool  # `keep_by` rests on a period no reliable source backs
     move_unverified: bool  # `codes_may_stop` or `move_by` rests on a stage no reliable source backs
@@ -134,11 +167,13 @@ def plan(source: Sourced, timeline: LapseTimeline, start: dt.date) -> Plan:
     stages = _stages(source, timeline, start)
     codes = _first(stages, CODES_STOP)
     someone_else = next((s for state in REACHES_SOMEONE_ELSE if (s := _first(stages, (state,)))), None)
-    move_by = (
-        someone_else.dates.earliest - dt.timedelta(days=MOVE_MARGIN_DAYS)
-        if someone_else and someone_else.dates
-        else None
-    )
+    # the earlier of the two; on the same day, codes stopping is the reason (min keeps the first)
+    candidates: list[tuple[dt.date, MoveReason]] = []
+    if codes and codes.dates:
+        candidates.append((codes.dates.earliest - dt.timedelta(days=1), "codes-stop"))
+    if someone_else and someone_else.dates:
+        candidates.append((someone_else.dates.earliest - dt.timedelta(days=MOVE_MARGIN_DAYS), "someone-else"))
+    move_by, move_reason = min(candidates, key=lambda c: c[0]) if candidates else (None, None)
     # the keep-alive option that comes first (min is stable: on the same date, the first option)
     options = [(add(start, p.min or 0, p.unit), sources) for p, sources in keep_alive_options(timeline)]
     keep = min(options, key=lambda option: option[0], default=None)
@@ -148,9 +183,31 @@ def plan(source: Sourced, timeline: LapseTimeline, start: dt.date) -> Plan:
         start=start,
         stages=stages,
         codes_may_stop=codes.dates if codes else None,
+        codes_stage=codes,
         reaches_someone_else=someone_else,
         move_by=move_by,
+        move_reason=move_reason,
         keep_by=keep_by,
         keep_unverified=keep_unverified,
         move_unverified=any(s.unverified for s in (codes, someone_else) if s is not None),
     )
+
+
+def standing(plan: Plan, today: dt.date, *, keep: bool = False) -> Standing:
+    """Where the plan stands on `today`, for "let it go" (the move-by date) or "keep it" (keep by)."""
+    codes = plan.codes_may_stop
+    if codes and codes.latest is not None and codes.latest <= today:
+        return "stopped"
+    if codes and codes.earliest <= today:
+        return "may-have-stopped"
+    key = plan.keep_by if keep else plan.move_by
+    if key is None:
+        return "unknown"
+    return "late" if key < today else "in-time"
+
+
+def calendar_dates(plan: Plan, today: dt.date, *, keep: bool = False) -> list[dt.date]:
+    """The dates the calendar file holds, in order, each once: the key date and, to let it go, each
+    stage's earliest date; never one before today."""
+    dates = [plan.keep_by] if keep else [plan.move_by, *(s.dates.earliest for s in plan.stages if s.dates)]
+    return sorted({d for d in dates if d is not None and d >= today})

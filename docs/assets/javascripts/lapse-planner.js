@@ -115,7 +115,14 @@
       someoneElse = first(planned, [state]);
       return someoneElse !== null;
     });
-    var moveBy = someoneElse ? addDays(someoneElse.dates.earliest, -rules.move_margin_days) : null;
+    // the earlier of the day before codes may stop and the margin before someone else may get the
+    // number; on the same day, codes stopping is the reason
+    var moveBy = null, moveReason = null;
+    if (codes) { moveBy = addDays(codes.dates.earliest, -1); moveReason = "codes-stop"; }
+    if (someoneElse) {
+      var margin = addDays(someoneElse.dates.earliest, -rules.move_margin_days);
+      if (moveBy === null || before(margin, moveBy)) { moveBy = margin; moveReason = "someone-else"; }
+    }
     // certainty.keep_alive_options: the first to come (on the same date, the first option)
     var keep = null;
     timeline.keep_options.forEach(function (option) {
@@ -126,12 +133,29 @@
       start: start,
       stages: planned,
       codesMayStop: codes ? codes.dates : null,
+      codesStage: codes,
       reachesSomeoneElse: someoneElse,
       moveBy: moveBy,
+      moveReason: moveReason,
       keepBy: keep ? addDays(keep.date, -1) : null,
       keepUnverified: keep ? keep.unverified : false,
       moveUnverified: !!((codes && codes.unverified) || (someoneElse && someoneElse.unverified))
     };
+  }
+
+  // planner.standing: where the plan stands on `day`, for "let it go" or "keep it"
+  function standing(p, day, keep) {
+    var codes = p.codesMayStop;
+    if (codes && codes.latest !== null && !before(day, codes.latest)) return "stopped";
+    if (codes && !before(day, codes.earliest)) return "may-have-stopped";
+    var key = keep ? p.keepBy : p.moveBy;
+    if (key === null) return "unknown";
+    return before(key, day) ? "late" : "in-time";
+  }
+
+  // planner.calendar_dates: a date goes into the calendar file only if it is today or later
+  function upcoming(date, day) {
+    return date !== null && !before(date, day);
   }
 
   // --- words ---
@@ -154,8 +178,13 @@
     var locale = data.lang === "en" ? "en-GB" : "zh-CN";
     this.format = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
     this.form = root.querySelector("form");
+    this.fields = root.querySelector(".lapse-planner__fields");
     this.result = root.querySelector(".lapse-planner__result");
+    this.calendarBlock = root.querySelector(".lapse-planner__calendar");
     this.button = root.querySelector("[data-planner-download]");
+    this.alarm = root.querySelector("#planner-alarm");
+    // the page's own link to the accounts page (its address differs online and offline), before any copy
+    this.accounts = document.querySelector("a.planner-accounts");
     this.current = null;
   }
 
@@ -218,6 +247,23 @@
     return before(date, today()) ? this.words.planner_past : "";
   };
 
+  // a copy of the page's link to the accounts page, with the given words or its own
+  Planner.prototype.accountsLink = function (text, attrs) {
+    if (!this.accounts) return null;
+    var item = document.createElement("p");
+    var link = this.accounts.cloneNode(true);
+    if (text) link.textContent = text;
+    Object.keys(attrs || {}).forEach(function (name) { link.setAttribute(name, attrs[name]); });
+    item.appendChild(link);
+    this.result.appendChild(item);
+    return link;
+  };
+
+  // what the rule's event asks for to keep the number: "use it again", "top it up", "renew" ...
+  Planner.prototype.act = function (timeline) {
+    return this.words["planner_act_" + this.data.rules.keep_verb[timeline.counts_from]];
+  };
+
   Planner.prototype.update = function () {
     var w = this.words;
     var operator = this.operator();
@@ -229,8 +275,11 @@
     this.current = null;
     var rules = this.data.rules;
     var first = parseDate(rules.first_date), last = parseDate(rules.last_date);
+    var unknown = !timeline || timeline.counts_from === "unknown";
+    this.fields.hidden = unknown;  // a form that cannot compute is not offered
+    this.result.removeAttribute("data-standing");
     if (!timeline) this.line("p", w.planner_no_timeline);
-    else if (timeline.counts_from === "unknown") this.line("p", w.planner_counts_from_unknown);
+    else if (unknown) this.showUnknown(operator, timeline);
     else if (!start) this.line("p", w.planner_need_date);
     else if (before(start, first) || before(last, start)) {
       // planner.FIRST_DATE to LAST_DATE: a year typed as 0026 is refused here, never read as 1926
@@ -242,39 +291,76 @@
       if (keep) this.showKeep(p, timeline);
       else this.showLetGo(p);
     }
-    var has = this.current !== null && this.events().length > 0;
-    this.button.disabled = !has;
+    // the calendar is offered only when it has a date to hold: never a past one
+    this.calendarBlock.hidden = !(this.current !== null && this.events().length > 0);
     this.root.classList.toggle("lapse-planner--results", this.current !== null);
     var heading = document.getElementById("planner");
     if (heading) heading.classList.toggle("planner-has-results", this.current !== null);
   };
 
+  // by the rule, the number may have stopped (or has probably stopped): say so first, then how to
+  // check and what to do without codes; a key date that has passed asks to act now
+  Planner.prototype.showStanding = function (p, keep, timeline) {
+    var w = this.words;
+    var where = standing(p, today(), keep);
+    this.result.setAttribute("data-standing", where);
+    if (where === "stopped" || where === "may-have-stopped") {
+      var text = where === "stopped"
+        ? fill(w.planner_stopped, { date: this.date(p.codesMayStop.latest) })
+        : fill(w.planner_may_have_stopped, { date: this.date(p.codesMayStop.earliest) });
+      this.line("p", text, p.codesStage.unverified, p.codesStage.stage.sources, { "data-stopped": where })
+        .className = "lapse-planner__warning";
+      this.line("p", w.planner_check);
+      this.accountsLink(w.planner_no_codes, { "data-no-codes": "" });
+      if (keep) this.line("p", w.planner_keep_revive);
+    } else if (where === "late") {
+      this.line("p", keep ? fill(w.planner_keep_late, { act: this.act(timeline) }) : w.planner_late, false, [],
+        { "data-late": "" }).className = "lapse-planner__warning";
+    }
+    return where;
+  };
+
+  // the headline: the move-by date and why it is that day
+  Planner.prototype.moveText = function (p, date) {
+    var w = this.words;
+    if (p.moveReason === "codes-stop") {
+      return fill(w.planner_move_by_codes, { date: date, codes: this.date(p.codesMayStop.earliest) });
+    }
+    return fill(w.planner_move_by_someone_else, {
+      date: date, margin: this.data.rules.move_margin_days,
+      someone_else: this.date(p.reachesSomeoneElse.dates.earliest)
+    });
+  };
+
   Planner.prototype.showLetGo = function (p) {
     var w = this.words;
-    var margin = this.data.rules.move_margin_days;
+    var self = this;
+    var where = this.showStanding(p, false, null);
     if (p.moveBy) {
-      this.line("p", fill(w.planner_move_by, {
-        date: this.date(p.moveBy) + this.passed(p.moveBy),
-        margin: margin,
-        someone_else: this.date(p.reachesSomeoneElse.dates.earliest)
-      }), p.reachesSomeoneElse.unverified, p.reachesSomeoneElse.stage.sources, { "data-move-by": iso(p.moveBy) });
+      var why = p.moveReason === "codes-stop" ? p.codesStage : p.reachesSomeoneElse;
+      this.line("p", this.moveText(p, this.date(p.moveBy) + this.passed(p.moveBy)), why.unverified, why.stage.sources, {
+        "data-move-by": iso(p.moveBy),
+        "data-move-reason": p.moveReason,
+        "data-codes-stop": p.codesMayStop ? iso(p.codesMayStop.earliest) : "",
+        "data-someone-else": p.reachesSomeoneElse ? iso(p.reachesSomeoneElse.dates.earliest) : ""
+      });
     } else {
       this.line("p", w.planner_move_unknown, false, [], { "data-move-by": "" });
     }
-    // what to move and how: the accounts page, linked from the page itself (its address differs online and offline)
-    var accounts = document.querySelector("a.planner-accounts");
-    if (accounts) {
-      var item = document.createElement("p");
-      item.appendChild(accounts.cloneNode(true));
-      this.result.appendChild(item);
+    // the other of the two dates, when it is another day
+    var codes = p.codesMayStop ? p.codesMayStop.earliest : null;
+    var other = p.reachesSomeoneElse ? p.reachesSomeoneElse.dates.earliest : null;
+    if (p.moveReason === "codes-stop" && other && (!codes || toDay(other) !== toDay(codes))) {
+      this.line("p", fill(w.planner_someone_else, { date: this.date(other) + this.passed(other) }),
+        p.reachesSomeoneElse.unverified, p.reachesSomeoneElse.stage.sources);
+    } else if (p.moveReason === "someone-else" && codes && (!other || toDay(other) !== toDay(codes))) {
+      this.line("p", fill(w.planner_codes_stop, { date: this.date(codes) + this.passed(codes) }),
+        p.codesStage.unverified, p.codesStage.stage.sources);
     }
-    if (p.codesMayStop) {
-      this.line("p", fill(w.planner_codes_stop, { date: this.date(p.codesMayStop.earliest) + this.passed(p.codesMayStop.earliest) }),
-        false, [], { "data-codes-stop": iso(p.codesMayStop.earliest) });
-    }
+    // what to move and how: the accounts page (already linked when the number may have stopped)
+    if (where === "in-time" || where === "late" || where === "unknown") this.accountsLink(null);
     this.line("p", w.planner_stages).className = "lapse-planner__stages-title";
     var list = document.createElement("ul");
-    var self = this;
     p.stages.forEach(function (s) {
       var item = self.line("li", w["stage_" + s.state] + w.colon + self.dates(s.dates), s.unverified, s.stage.sources, {
         "data-state": s.state,
@@ -289,9 +375,10 @@
 
   Planner.prototype.showKeep = function (p, timeline) {
     var w = this.words;
+    this.showStanding(p, true, timeline);
     if (p.keepBy) {
-      this.line("p", fill(w.planner_keep_by, { date: this.date(p.keepBy) + this.passed(p.keepBy) }), p.keepUnverified, [],
-        { "data-keep-by": iso(p.keepBy) });
+      this.line("p", fill(w.planner_keep_by, { date: this.date(p.keepBy) + this.passed(p.keepBy), act: this.act(timeline) }),
+        p.keepUnverified, [], { "data-keep-by": iso(p.keepBy) });
     } else {
       this.line("p", w.planner_keep_unknown, false, [], { "data-keep-by": "" });
     }
@@ -302,6 +389,27 @@
     var self = this;
     timeline.keep.forEach(function (k) { self.line("p", fill(w.planner_cheapest, { x: k.text }), k.unverified); });
     if (p.keepUnverified) this.line("p", w.planner_rests_unverified).className = "lapse-planner__warning";
+  };
+
+  // a rule that does not say what it counts from: how to find the card's own expiry date, and
+  // whether the planner could count from it (only if a source says what happens after it: none does)
+  Planner.prototype.showUnknown = function (operator, timeline) {
+    var w = this.words;
+    var self = this;
+    var own = operator.own_expiry;
+    this.line("p", fill(w.planner_counts_from_unknown, { brand: operator.brand }), false, [], { "data-own-expiry": "" });
+    var list = document.createElement("ul");
+    list.appendChild(this.line("li", own.apps.length
+      ? fill(w.planner_expiry_app, { apps: own.apps.join(w.list_sep) }) : w.planner_expiry_account));
+    list.appendChild(this.line("li", w.planner_expiry_sms));
+    own.ussd.forEach(function (u) {
+      list.appendChild(self.line("li", fill(w.planner_expiry_ussd, { code: u.code, note: u.note }), false, [], { "data-ussd": u.code }));
+    });
+    list.appendChild(this.line("li", w.planner_expiry_ask));
+    this.result.appendChild(list);
+    var dated = timeline.stages.some(function (s) { return s.after !== null; });
+    this.line("p", dated ? w.planner_expiry_dated : fill(w.planner_expiry_none, { brand: operator.brand }));
+    this.line("p", w.planner_expiry_advice);
   };
 
   // --- the calendar file (RFC 5545) ---
@@ -316,29 +424,29 @@
     function sources(list) {
       return list.map(function (s) { return w.planner_ics_source + w.colon + s.title + " " + s.url; });
     }
+    var day = today();
     if (this.current.keep) {
-      if (!p.keepBy) return [];
+      if (!upcoming(p.keepBy, day)) return [];
+      var act = this.act(this.current.timeline);
       return [{
-        key: "keep", date: p.keepBy, summary: fill(w.planner_ics_keep, { brand: brand }),
-        description: [fill(w.planner_keep_by, { date: this.date(p.keepBy) })]
+        key: "keep", date: p.keepBy, summary: fill(w.planner_ics_keep, { brand: brand, act: act }),
+        description: [fill(w.planner_keep_by, { date: this.date(p.keepBy), act: act })]
           .concat(p.keepUnverified ? [w.planner_ics_unverified] : [])
           .concat(this.current.timeline.counts ? [fill(w.planner_counts, { x: this.current.timeline.counts })] : [])
       }];
     }
     var events = [];
-    if (p.moveBy) {
+    if (upcoming(p.moveBy, day)) {
+      var why = p.moveReason === "codes-stop" ? p.codesStage : p.reachesSomeoneElse;
       events.push({
         key: "move", date: p.moveBy, summary: fill(w.planner_ics_move, { brand: brand }),
-        description: [fill(w.planner_move_by, {
-          date: this.date(p.moveBy), margin: this.data.rules.move_margin_days,
-          someone_else: this.date(p.reachesSomeoneElse.dates.earliest)
-        })].concat(p.reachesSomeoneElse.unverified ? [w.planner_ics_unverified] : [])
+        description: [this.moveText(p, this.date(p.moveBy))].concat(why.unverified ? [w.planner_ics_unverified] : [])
       });
     }
-    // stages on the same earliest date share one event
+    // stages on the same earliest date share one event; a stage whose earliest date has passed has none
     var byDate = {};
     p.stages.forEach(function (s) {
-      if (!s.dates) return;
+      if (!s.dates || !upcoming(s.dates.earliest, day)) return;
       var key = iso(s.dates.earliest);
       if (!byDate[key]) {
         byDate[key] = { key: "stages-" + key, date: s.dates.earliest, names: [], description: [] };
@@ -415,12 +523,12 @@
   };
 
   Planner.prototype.alarmDays = function () {
-    var value = parseInt(this.form.elements.alarm.value, 10);
+    var value = parseInt(this.alarm.value, 10);
     return isNaN(value) || value < 0 ? null : Math.min(value, 365);
   };
 
   Planner.prototype.download = function () {
-    if (!this.current) return;
+    if (!this.current || this.events().length === 0) return;
     var text = this.calendar(this.alarmDays());
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
@@ -430,10 +538,11 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   };
 
+  // the operator is a select, or, on a page for one brand, a hidden input that already holds it
   Planner.prototype.choose = function (operatorId) {
-    var select = this.form.elements.operator;
+    var field = this.form.elements.operator;
     if (this.data.operators.some(function (o) { return o.id === operatorId; })) {
-      select.value = operatorId;
+      field.value = operatorId;
       this.update();
     }
   };

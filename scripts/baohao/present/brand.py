@@ -71,9 +71,6 @@ class BrandView(CountryView):
     def older_risks(self) -> list[Risk]:
         return [r for r in self.o.risks if not self.risk_is_recent(r)]
 
-    def planner_brands(self) -> list[Operator]:
-        return [self.o]
-
     def stop_doing(self) -> str:
         timeline = self.timeline()
         return STOP_DOING[timeline.counts_from if timeline else "unknown"]

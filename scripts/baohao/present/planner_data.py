@@ -7,6 +7,7 @@ data; the constants come from baohao.planner so that the two cannot drift apart.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -60,22 +61,44 @@ def _timeline(view: CountryView, timeline: LapseTimeline) -> dict[str, Any]:
     }
 
 
-def planner_data(view: CountryView, brands: Sequence[Operator] | None = None) -> dict[str, Any]:
-    """The planner's data for `brands` (default: every operator of the country), with only their
-    timelines, so that a brand's page carries (and cites) nothing of the other brands."""
+def _own_expiry(view: CountryView, operator: Operator) -> dict[str, Any]:
+    """Where a reader may look up the card's own expiry date, from the brand's contacts in data: its
+    apps by name, and its USSD codes with what the data says they do (a code without a note is left
+    out: dialling an unknown code can change the service)."""
+    return {
+        "apps": [k.value for k in operator.contacts if k.kind == "app"],
+        "ussd": [
+            {"code": k.value, "note": view.lang.text(k.note)} for k in operator.contacts if k.kind == "ussd" and k.note
+        ],
+    }
+
+
+def _keep_cost(view: CountryView, operator: Operator) -> dict[str, object] | None:
+    """The brand section's keep cost as plain text (the script writes it as text, not markup)."""
+    cost = view.keeping.plain_cost(operator)
+    if cost is not None:
+        cost = {**cost, "text": html.unescape(str(cost["text"]))}
+    return cost
+
+
+def planner_data(view: CountryView, operators: Sequence[Operator] | None = None) -> dict[str, Any]:
+    """The planner's data for the given operators (by default every operator of the country): only
+    their timelines travel with the page."""
     c, lang = view.c, view.lang
-    brands = list(brands if brands is not None else c.operators)
-    used = [certainty.timeline_for(c, o.id) for o in brands]
-    timelines = [t for t in c.rules.lapse if any(t is u for u in used)]
-    operators = []
-    for o in brands:
+    chosen = list(c.operators if operators is None else operators)
+    timelines: list[LapseTimeline] = []
+    entries = []
+    for o in chosen:
         timeline = certainty.timeline_for(c, o.id)
-        operators.append(
+        if timeline is not None and timeline not in timelines:
+            timelines.append(timeline)
+        entries.append(
             {
                 "id": o.id,
                 "brand": o.brand,
                 "timeline": timelines.index(timeline) if timeline else None,
-                "keep_cost": view.keeping.plain_cost(o),  # the same figures as the brand's section
+                "keep_cost": _keep_cost(view, o),  # the same figures as the brand's section
+                "own_expiry": _own_expiry(view, o),
             }
         )
     words = {key: lang.raw(key) for key in SCRIPT_STRINGS}
@@ -92,8 +115,9 @@ def planner_data(view: CountryView, brands: Sequence[Operator] | None = None) ->
             "last_date": planner.LAST_DATE.isoformat(),
             "codes_stop": list(planner.CODES_STOP),
             "reaches_someone_else": list(planner.REACHES_SOMEONE_ELSE),
+            "keep_verb": dict(planner.KEEP_VERB),
         },
-        "operators": operators,
+        "operators": entries,
         "timelines": [_timeline(view, t) for t in timelines],
         "words": words,
     }

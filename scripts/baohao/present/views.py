@@ -339,13 +339,9 @@ class CountryView(SourcedPart):
         """The latest start date the planner counts from, for the date field's `max` (YYYY-MM-DD)."""
         return Markup(planner.LAST_DATE.isoformat())
 
-    def planner_json(self) -> Markup:
-        """The lapse planner's data block (present/planner_data.py)."""
-        return planner_data.json_script("planner-data", planner_data.planner_data(self, self.planner_brands()))
-
-    def planner_brands(self) -> list[Operator]:
-        """The brands the page's planner offers: all of them (a brand's page: its own)."""
-        return list(self.c.operators)
+    def planner_json(self, operators: Sequence[Operator] | None = None) -> Markup:
+        """The lapse planner's data block (present/planner_data.py), for the given operators (all by default)."""
+        return planner_data.json_script("planner-data", planner_data.planner_data(self, operators))
 
     def timeline_anchor(self, timeline: LapseTimeline) -> Markup:
         """The timeline's anchor: its first operator's, or `all` for a timeline of every operator."""

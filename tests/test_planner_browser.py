@@ -30,11 +30,10 @@ TODAY = dt.date(2026, 12, 7)
 
 
 def planner_page(site: Path, code: str, operator: str, lang: str = "zh") -> Path:
-    """The page whose planner works out `operator`'s dates, in a built site: the offline bundle
-    (`countries/gb.html`) or the online one (`countries/gb/index.html`). Today every place's page
-    holds one planner for all its brands; when brands get pages of their own, only this changes."""
+    """The page whose planner works out `operator`'s dates, in a built site: the brand's own page,
+    in the offline bundle (`countries/gb/giffgaff.html`) or the online site (`countries/gb/giffgaff/index.html`)."""
     base = site if lang == "zh" else site / "en"
-    for page in (base / "countries" / f"{code}.html", base / "countries" / code / "index.html"):
+    for page in (base / "countries" / code / f"{operator}.html", base / "countries" / code / operator / "index.html"):
         if page.exists():
             return page
     raise AssertionError(f"no page with a planner for {code}/{operator} in {site}")
@@ -178,7 +177,7 @@ def test_ultra_moves_before_codes_stop_in_both_languages(browser: Any, offline: 
         assert move in headline.inner_text() and why in headline.inner_text()
         assert stopped in page.locator("[data-stopped]").inner_text()
         no_codes = page.locator("a[data-no-codes]")
-        assert no_codes.get_attribute("href") == "../accounts.html"
+        assert no_codes.get_attribute("href") == "../../accounts.html"
         assert not page.locator(".lapse-planner__calendar").is_visible()
         assert page.locator("[data-planner-download]").count() == 1  # there, but hidden with its block
         page.check("input[value=keep]")
@@ -278,16 +277,23 @@ def test_dates_are_written_in_each_languages_usual_form(browser: Any, offline: P
         assert Formatter(lang, DATA.strings, TODAY).date(plan.move_by) in shown
         # what to move, and how: the accounts page, from the result itself
         link = page.locator(".lapse-planner__result a.planner-accounts")
-        assert link.count() == 1 and link.get_attribute("href") == "../accounts.html"
+        assert link.count() == 1 and link.get_attribute("href") == "../../accounts.html"
         page.close()
 
 
-def test_a_brands_link_chooses_that_brand_and_the_result_is_announced(browser: Any, offline: Path) -> None:
-    page = browser.new_page()
-    page.goto(planner_page(offline, "gb", "giffgaff", "en").as_uri() + "#brand-giffgaff")
-    assert page.input_value("#planner-operator") == "giffgaff"
-    page.click("a[data-planner-operator=ee]")
-    assert page.input_value("#planner-operator") == "ee"
+def test_the_cards_button_leads_to_the_brands_own_planner_and_the_result_is_announced(
+    browser: Any, offline: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(planner_page(offline, "gb", "giffgaff", "en").as_uri())
+    button = page.locator(".answer-card a[href='#planner']")
+    assert button.is_visible() and button.bounding_box()["y"] < 844, "on the first screen"
+    button.click()
+    assert page.locator("#planner").bounding_box()["y"] < 200
+    # one brand per page: no choice to make, the brand is said and carried by the form
+    assert page.locator("select#planner-operator").count() == 0
+    assert page.input_value(".lapse-planner input[name=operator]") == "giffgaff"
+    assert "giffgaff" in page.locator(".lapse-planner__brand").inner_text()
     assert page.locator(".lapse-planner__result").get_attribute("aria-live") == "polite"
     assert page.locator("label[for=planner-date]").inner_text().startswith("Date of ")
     page.close()

@@ -232,6 +232,73 @@ def test_country_page_on_a_phone(browser: Any, target: Target, lang: str) -> Non
     page.close()
 
 
+# Each card of the comparison, as the reader sees it: the place's name, then its first facts, each
+# with the label it shows (the CSS generated text from data-label) and where the line is on screen.
+READ_CARDS = """() => {
+  const within = e => { const r = e.getBoundingClientRect();
+    return r.width > 0 && r.left >= 0 && r.right <= document.documentElement.clientWidth; };
+  const headers = [...document.querySelectorAll('.compare--places thead th')].map(th => th.textContent.trim());
+  return {headers, cards: [...document.querySelectorAll('.compare--places tbody tr')].map(tr => {
+    const name = tr.querySelector('th');
+    return {name: name.innerText.trim(), nameShown: within(name), facts: [...tr.querySelectorAll('td')].slice(0, 2)
+      .map(td => ({label: getComputedStyle(td, '::before').content, value: td.innerText.trim(), shown: within(td),
+                   clipped: td.scrollWidth > td.clientWidth, top: td.getBoundingClientRect().top}))};
+  })};
+}"""
+# Every element of the page that the reader could scroll sideways, with how far.
+SIDEWAYS = """() => [...document.querySelectorAll('article, article *')]
+  .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth)
+  .map(e => `${e.tagName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`)"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_comparison_on_a_phone_is_one_card_per_place(browser: Any, target: Target, lang: str) -> None:
+    """At 390 x 844 nothing scrolls sideways, and each place is a card: its name, then its facts one
+    under the other, each with its column's name, all inside the screen's width."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(target.url(lang, "compare"))
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    assert page.evaluate(SIDEWAYS) == []
+    read = page.evaluate(READ_CARDS)
+    names = [c["name"] for c in read["cards"]]
+    assert len(names) == len(CODES) and all(names), names
+    for card in read["cards"]:
+        assert card["nameShown"], card
+        first, second = card["facts"]
+        for fact, header in zip((first, second), read["headers"][1:3], strict=True):
+            assert fact["label"] == f'"{header}"', (card["name"], fact)
+            assert fact["value"] and fact["shown"] and not fact["clipped"], (card["name"], fact)
+        assert second["top"] > first["top"], card  # one under the other, not side by side
+    page.close()
+
+
+def test_the_comparison_on_a_wide_screen_and_on_paper_is_a_table(browser: Any, target: Target) -> None:
+    """At 1280 px the places are a table no wider than the page whose header row stays in view while
+    the rows go by; printed, even from a phone, it is the table."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(target.url("en", "compare"))
+    page.wait_for_load_state("networkidle")
+    table = page.locator(".compare--places table")
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+    assert table.evaluate("t => getComputedStyle(t.tBodies[0].rows[0]).display") == "table-row"
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 1280
+    assert page.evaluate(SIDEWAYS) == []
+    header = page.locator(".compare--places thead th").first
+    row = page.locator(".compare--places tbody tr").nth(2)
+    page.evaluate("tr => window.scrollTo(0, tr.getBoundingClientRect().top + window.scrollY)", row.element_handle())
+    site_header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert table.evaluate("t => t.getBoundingClientRect().top") < site_header - 500  # scrolled well past its top
+    assert header.evaluate("th => th.getBoundingClientRect().top") == pytest.approx(site_header, abs=1)
+    page.close()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(target.url("zh", "compare"))
+    page.emulate_media(media="print")
+    assert page.locator(".compare--places table").evaluate("t => getComputedStyle(t).display") == "table"
+    assert page.locator(".compare--places thead").is_visible()
+    page.close()
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_country_page_prints_as_a_clean_checklist(page: Any, target: Target, lang: str) -> None:
     page.goto(target.url(lang, f"countries/{CODES[0]}"))

@@ -136,8 +136,8 @@ def test_a_new_country_file_appears_everywhere(tmp_path: Path, fixture_text: str
         chooser = [a["href"] for a in home.select("article a[href]")]
         assert any(h.rstrip("/").endswith("countries/tj") for h in chooser), chooser
         compare = BeautifulSoup((site / prefix / "compare/index.html").read_text(encoding="utf-8"), "html.parser")
-        places = compare.select("article table")[0]  # the first table has one row per place
-        assert [row.td.get_text() for row in places.select("tbody tr")] == (
+        places = compare.select("article table")[0]  # the first table has one row per place, headed by its name
+        assert [row.th.get_text() for row in places.select("tbody tr")] == (
             ["吉尔吉斯斯坦", "塔吉克斯坦"] if not prefix else ["Kyrgyzstan", "Tajikistan"]
         )
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

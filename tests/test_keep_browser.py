@@ -101,6 +101,25 @@ def test_the_table_shows_the_apis_figures_and_sorts_by_cost(browser: Any, site: 
     page.close()
 
 
+def test_on_a_phone_each_brand_is_a_card_and_the_button_still_sorts(browser: Any, site: Path) -> None:
+    """At 390 px a brand's card starts with the brand (its place beside it), its cost is a labelled
+    line inside the screen, nothing scrolls sideways, and the button orders the cards by cost."""
+    page = _open(browser, site, "zh", viewport={"width": 390, "height": 844})
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    card = page.locator(".compare--keep tbody tr").first
+    brand, place, cost = card.locator("th"), card.locator("td").nth(0), card.locator("td").nth(2)
+    box = {name: e.bounding_box() for name, e in (("brand", brand), ("place", place), ("cost", cost))}
+    assert box["brand"]["x"] < box["place"]["x"] and box["brand"]["y"] < box["cost"]["y"], box
+    assert box["cost"]["x"] >= 0 and box["cost"]["x"] + box["cost"]["width"] <= 390, box
+    assert cost.evaluate("td => getComputedStyle(td, '::before').content") == '"每年约"'
+    assert "≈ ¥255.60" in cost.inner_text()
+    page.locator("div.keep-sort button").click()
+    assert [r[0] for r in page.evaluate(READ_ROWS)] == ["Beta Telecom", "Alpha Mobile"]
+    first = page.locator(".compare--keep tbody tr").first.locator("th")
+    assert first.inner_text() == "Beta Telecom" and first.is_visible()
+    page.close()
+
+
 def test_the_brand_page_says_the_cost_in_both_languages(browser: Any, site: Path) -> None:
     for lang, expected in (
         ("zh", "1 个月内至少买一次套餐；每年约 US$36.00（2026年7月1日的价格；约合 ¥255.60，按 2026年12月1日汇率）"),

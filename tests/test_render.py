@@ -6,6 +6,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from baohao.load import load_all
 from baohao.present.escape import md
 from baohao.present.pages import render_pages
@@ -27,6 +29,11 @@ def place(pages: dict[str, str], lang: str, code: str = "kg") -> str:
 
 def brand(pages: dict[str, str], operator: str, lang: str, code: str = "kg") -> str:
     return pages[f"countries/{code}/{operator}.{lang}.md"]
+
+
+def compare_row(page: str, place: str) -> str:
+    """The comparison's row (one card on a phone) for a place, as written in the Markdown page."""
+    return next(row for row in page.split("<tr ") if f"[{place}](" in row.split("\n", 2)[1])
 
 
 def test_every_page_in_both_languages(project: Path) -> None:
@@ -114,8 +121,28 @@ def test_compare_and_home_list_every_country(tmp_path: Path, fixture_text: str) 
         assert "(countries/tj/index.md)" in pages[f"compare.{lang}.md"]
         assert "(countries/kg/index.md)" in pages[f"index.{lang}.md"]
         assert "(countries/tj/alpha.md)" in pages[f"index.{lang}.md"]
-    row = next(line for line in pages["compare.en.md"].splitlines() if line.startswith("| [Tajikistan]"))
-    assert "Alpha Mobile: 90–180 days" in row
+    row = compare_row(pages["compare.en.md"], "Tajikistan")
+    assert "Alpha Mobile: 90–180 days" in row and "(countries/tj/index.md)" in row
+
+
+def test_every_comparison_cell_carries_its_columns_name(project: Path) -> None:
+    """On a phone each row is a card whose lines are labelled from data-label: every cell has the name
+    of its column, in the page's language, and each row has one header (the place, or the brand)."""
+    for lang, first in (("zh", "不在当地能否正式注销"), ("en", "Formal cancellation from abroad")):
+        soup = BeautifulSoup(pages_of(project)[f"compare.{lang}.md"], "html.parser")
+        tables = soup.select("div.compare table")
+        assert len(tables) == 2
+        for table in tables:
+            headers = [th.get_text() for th in table.select("thead th")]
+            rows = table.select("tbody tr")
+            assert rows
+            for row in rows:
+                cells = row.find_all(["th", "td"], recursive=False)
+                assert [c.get("scope") for c in cells if c.name == "th"] == ["row"]
+                pairs = zip(cells, headers, strict=True)
+                labels = [(c.get("data-label"), header) for c, header in pairs if c.name == "td"]
+                assert all(label == header for label, header in labels), labels
+        assert tables[0].select_one("td")["data-label"] == first
 
 
 def test_text_from_data_is_never_markup(tmp_path: Path, fixture_text: str) -> None:
@@ -203,15 +230,14 @@ def test_summaries_mark_facts_no_reliable_source_backs(tmp_path: Path, fixture_t
     """The fixture's reassignment stage rests only on a weak source: the key facts and the
     comparison show it with the unverified mark, not as certain."""
     pages = pages_of(make_project(tmp_path / "p", {"kg.yml": fixture_text}))
-    alpha, beta = brand(pages, "alpha", "en"), brand(pages, "beta", "en")
-    card = next(line for line in alpha.splitlines() if "When it may go to someone else" in line)
-    assert "45–90 days after disconnection" in card and 'class="unverified"' in card
-    stops = next(line for line in alpha.splitlines() if "Unused, it stops working" in line)
-    assert "90–180 days after the day the balance reaches zero" in stops
-    stops = next(line for line in beta.splitlines() if "Unused, it stops working" in line)
-    assert "not known" in stops
-    row = next(line for line in pages["compare.en.md"].splitlines() if line.startswith("| [Kyrgyzstan]"))
-    assert row.count('class="unverified"') >= 1
+    key_fact = next(
+        line for line in pages["countries/kg.en.md"].splitlines() if "When the number may go to someone else" in line
+    )
+    assert "45–90 days after disconnection" in key_fact and 'class="unverified"' in key_fact
+    stops = next(line for line in pages["countries/kg.en.md"].splitlines() if "When an unused number stops" in line)
+    assert "Alpha Mobile: 90–180 days after the day the balance reaches zero" in stops
+    assert "Beta Telecom: Unverified" in stops
+    assert compare_row(pages["compare.en.md"], "Kyrgyzstan").count('class="unverified"') >= 1
 
 
 def test_generated_pages_and_build_output_are_ignored_by_git() -> None:

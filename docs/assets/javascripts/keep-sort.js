@@ -1,7 +1,8 @@
 /* The comparison's keep-cost table: a button orders the brands by what keeping the number costs a
    year (cheapest first, in yuan at the page's reference rate; brands with no known cost last), and
-   back by country or region. Without JavaScript the table is in the order of the places, which
-   reads on its own. Works from the site's own files, online and from file://. */
+   back by country or region. On a narrow screen each row is a card (guide.css), so the same order
+   applies to the cards. Without JavaScript the table is in the order of the places, which reads on
+   its own. Works from the site's own files, online and from file://. */
 (function () {
   "use strict";
 

@@ -232,10 +232,24 @@ class CountryView(SourcedPart):
 
     # --- summaries: key facts, home page, comparison ---
 
+    def end_summary(self) -> Markup:
+        """Can the holder be rid of it from mainland China, brand by brand, grouped: letting it lapse
+        counts (`Yes, by not using it: giffgaff, EE; not known: Club SIM`). Never a bare 未核实."""
+        groups: dict[str, list[str]] = {}
+        for o in self.c.operators:
+            verdict, _ = certainty.end_from_china(self.c, o.id)
+            groups.setdefault(verdict, []).append(o.brand)
+        t = self.lang.t
+        if len(groups) == 1:
+            return t(f"end_summary_{next(iter(groups))}")
+        parts = [t(f"end_summary_{v}") + t("colon") + self.lang.join(brands) for v, brands in groups.items()]
+        return Markup(t("clause_sep")).join(parts)
+
     def abroad_summary(self, operator_id: str | None = None) -> Markup:
         """Can the number be formally cancelled from abroad? With the route, when one is confirmed."""
         route = certainty.abroad_route(self.c, operator_id)
-        answer = self.lang.t(f"answer_{certainty.formal_from_abroad(self.c, operator_id)}")
+        value = certainty.formal_from_abroad(self.c, operator_id)
+        answer = self.lang.t("formal_not_found" if value == "unknown" else f"answer_{value}")
         return answer + self.lang.paren(self.lang.text(route.title)) if route else answer
 
     # --- one brand ---

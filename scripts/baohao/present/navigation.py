@@ -1,5 +1,5 @@
-"""The site navigation, from data: home, the accounts page, comparison, countries grouped by region,
-then the hand-written pages.
+"""The site navigation, from data: home, the accounts page, comparison, countries grouped by region
+(data/regions.yml, in the one order of `places`), then the hand-written pages.
 
 Grouping by region keeps pages small with `navigation.prune` (a page carries only its own region's
 countries). Section titles are in the default language; `nav_translations` gives them in the others.
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..cldr import region_name
 from ..load import Dataset
 from ..project import Project
 from .formatter import Formatter
+from .places import place_page, places_by_region
 from .sync import is_generated
 
 
@@ -27,10 +27,8 @@ def hand_written_pages(project: Project) -> list[str]:
 
 def navigation(data: Dataset, project: Project) -> list[Any]:
     default = project.default_lang
-    regions: dict[str, list[str]] = {}
-    for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), c.display_name(default))):
-        regions.setdefault(region_name(country.region, default), []).append(f"countries/{country.code}.md")
-    countries = [{title: pages} for title, pages in regions.items()]
+    groups = places_by_region(data.countries, data.vocabulary.regions, data.kept_most, lambda c: c)
+    countries = [{region.name[default]: [str(place_page(c.code)) for c in group]} for region, group in groups]
     section = Formatter(default, data.strings, project.build_date).raw("nav_countries")
     return ["index.md", "accounts.md", "compare.md", {section: countries}, *hand_written_pages(project)]
 
@@ -43,6 +41,6 @@ def nav_translations(data: Dataset, project: Project, lang: str) -> dict[str, st
             lang, data.strings, project.build_date
         ).raw("nav_countries")
     }
-    for country in data.countries:
-        titles[region_name(country.region, default)] = region_name(country.region, lang)
+    for region in data.vocabulary.regions.regions:
+        titles[region.name[default]] = region.name[lang]
     return titles

@@ -13,6 +13,7 @@ from ..unbinding import unbinding_order
 from .accounts import ServiceView, kept_source_anchors
 from .escape import environment
 from .formatter import Formatter
+from .places import Places
 from .sources import SourcedPart
 from .views import CountryView
 
@@ -50,6 +51,7 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
             "repository": project.repository,
             "finder_questions": FINDER_QUESTIONS,
             "rates": data.rates,
+            "places": Places[CountryView](data.vocabulary.regions, data.kept_most, code, lambda v: v.c),
         }
         for view in views:
             content = country_template.render(**common, v=view, c=view.c)

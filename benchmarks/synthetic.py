@@ -1,6 +1,6 @@
 """Project copies with many countries, for the benchmark (`make bench`): synthetic or real-size.
 
-Synthetic: countries are real (ISO 3166-1 codes, their UN M49 sub-region, their current currency
+Synthetic: countries are real (ISO 3166-1 codes, their region of data/regions.yml, their current currency
 from CLDR); everything else is made up from the text pools in pools.yml, in both languages, with the
 shape of the real files in data/countries/: 2–4 operators with contacts, 3–5 routes of mixed kinds
 (always one `lapse`), rules, checklists, 4–6 FAQ entries and 8–16 sources. Links point at
@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from babel.numbers import get_territory_currencies
 
-from baohao.cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, LANGS, REGIONS, country_name
+from baohao.cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, LANGS, country_name
 from baohao.models import Country
 from baohao.project import GENERATED_PAGES
 
@@ -45,8 +45,15 @@ def _read_yaml(name: str) -> Any:
     return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-# UN M49 sub-regions, by the ids of baohao.cldr.REGIONS -> space-separated ISO codes (regions.yml).
+# The regions of data/regions.yml, by id -> space-separated ISO codes (benchmarks/regions.yml).
 REGION_MEMBERS: dict[str, str] = _read_yaml("regions.yml")
+
+
+def region_ids(source: Path = ROOT) -> list[str]:
+    """The region ids of the project's data/regions.yml, in its order."""
+    regions = yaml.safe_load((source / "data" / "regions.yml").read_text(encoding="utf-8"))["regions"]
+    return [region["id"] for region in regions]
+
 
 # Text pools (pools.yml): (zh, en) pairs with the same slots, and plain word lists.
 _POOLS = _read_yaml("pools.yml")
@@ -70,8 +77,9 @@ REGISTRATION_KINDS: list[str] = _POOLS["registration_kinds"]
 def country_catalogue() -> dict[str, tuple[str, str]]:
     """Every ISO code in REGION_MEMBERS with a current currency: code -> (region, currency)."""
     catalogue = {}
+    known = region_ids()
     for region, members in REGION_MEMBERS.items():
-        assert region in REGIONS, region
+        assert region in known, region
         for code in members.split():
             currencies = [c for c in get_territory_currencies(code.upper()) if c in CURRENCY_CODES]
             if code.upper() in ISO_COUNTRY_CODES and currencies:
@@ -80,7 +88,7 @@ def country_catalogue() -> dict[str, tuple[str, str]]:
 
 
 def choose_codes(n: int, seed: int = 0) -> list[str]:
-    """n distinct codes, taken in turn from each sub-region so that any n is spread over regions."""
+    """n distinct codes, taken in turn from each region so that any n is spread over regions."""
     rng = random.Random(seed)
     by_region: dict[str, list[str]] = {}
     for code, (region, _) in sorted(country_catalogue().items()):
@@ -427,7 +435,7 @@ def write_real_countries(
     """Write n real-size files into root/data/countries/ (replacing any there). Returns their codes.
 
     The real files (or those of `only`) come first, unchanged; then copies of them in turn (file-name
-    order), each under a code from `choose_codes` (spread over the sub-regions) with that country's
+    order), each under a code from `choose_codes` (spread over the regions) with that country's
     region and currency."""
     folder = root / "data" / "countries"
     shutil.rmtree(folder, ignore_errors=True)
@@ -510,8 +518,19 @@ def make_project(
         elif entry.name.endswith(tuple(f".{lang}.md" for lang in LANGS)):
             shutil.copy(entry, target / "docs" / entry.name)
     if real:
-        write_real_countries(target, n, seed, source, real_files)
+        codes = write_real_countries(target, n, seed, source, real_files)
+        trim_kept_most(target, set(codes) & set(real_files or real_codes(source)))
     else:
         allow_example_hosts(target)
         write_countries(target, n, seed)
+        trim_kept_most(target, set())
     return target
+
+
+def trim_kept_most(root: Path, real: set[str]) -> None:
+    """Keep in root/data/kept_most.yml only the brands of the real files written unchanged (`real`):
+    a synthetic file or a copy under another code has other operators or none of these."""
+    path = root / "data" / "kept_most.yml"
+    kept = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept["brands"] = [entry for entry in kept["brands"] if entry.split("/")[0] in real]
+    path.write_text(yaml.safe_dump(kept, sort_keys=False, allow_unicode=True), encoding="utf-8")

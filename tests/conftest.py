@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from baohao.models import Country
 from baohao.project import Project
@@ -53,6 +54,8 @@ def make_project(target: Path, countries: dict[str, str] | None = None, services
             shutil.copytree(src, target / "docs" / name)
         else:
             shutil.copy(src, target / "docs" / name)
+    # the numbers readers keep most name real places: the fixture country's first operator stands in for them
+    set_kept_most(target, ["kg/alpha"] if countries is None else [])
     if countries is None:
         countries = {"kg.yml": FIXTURE_COUNTRY.read_text(encoding="utf-8")}
     for name, text in countries.items():
@@ -62,6 +65,14 @@ def make_project(target: Path, countries: dict[str, str] | None = None, services
         for name, text in services.items():
             (target / "data" / "services" / name).write_text(text, encoding="utf-8")
     return target
+
+
+def set_kept_most(root: Path, brands: list[str]) -> None:
+    """Set the `brands` of a project copy's data/kept_most.yml (`place/operator` entries)."""
+    path = root / "data" / "kept_most.yml"
+    kept = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept["brands"] = brands
+    path.write_text(yaml.safe_dump(kept, sort_keys=False), encoding="utf-8")
 
 
 def fixture_services() -> dict[str, str]:

@@ -330,9 +330,18 @@ def shown_messages(page: Any) -> list[str]:
 
 def test_route_finder_from_the_home_page(page: Any, target: Target) -> None:
     page.goto(target.url("en", ""))
-    page.select_option("#finder-country", "uz")
+    # no place is chosen at first, and the finder gives no answer until one is
+    assert page.input_value("#finder-country") == ""
+    assert page.locator("#finder-country option").first.inner_text() == "Choose a country or region"
     page.check("input[name=in][value=no]")
     page.check("input[name=refund][value=no]")
+    page.click("form.route-finder button[type=submit]")
+    assert page.url == target.url("en", "")
+    assert shown_messages(page) == ["choose"]
+    assert page.evaluate("document.activeElement.id") == "finder-country"
+    assert page.get_attribute("#finder-country", "aria-invalid") == "true"
+    page.select_option("#finder-country", "uz")
+    assert shown_messages(page) == []
     page.click("form.route-finder button[type=submit]")
     page.wait_for_load_state("load")
     assert page.url.startswith(target.url("en", "countries/uz"))

@@ -24,7 +24,7 @@ def test_a_clean_run_caches_and_an_edited_file_is_checked_again(tmp_path: Path, 
     assert (root / "build" / CACHE_FILE).exists()
     assert load_all(project_at(root)).countries == first.countries  # from the cache, the same models
     (root / "data/countries/kg.yml").write_text(fixture_text.replace("region: central-asia", "region: nowhere"))
-    assert any("region: unknown region 'nowhere'" in p for p in _problems(root))
+    assert any("region: unknown region id 'nowhere'" in p for p in _problems(root))
 
 
 def test_a_changed_vocabulary_invalidates_every_cached_file(tmp_path: Path, fixture_text: str) -> None:
@@ -110,11 +110,13 @@ def test_a_planted_entry_cannot_pass_a_file_it_was_not_made_from(tmp_path: Path,
     model = load_all(project_at(good)).countries[0]
     root = make_project(tmp_path / "p", {"kg.yml": _broken(fixture_text)})
     key = hashlib.sha256((root / "data/countries/kg.yml").read_bytes()).hexdigest()
-    vocabulary = [(root / "data" / f"{k}.yml").read_bytes() for k in ("documents", "checklists", "hosts", "staff_card")]
+    vocabulary = [
+        (root / "data" / f"{k}.yml").read_bytes() for k in ("documents", "checklists", "hosts", "staff_card", "regions")
+    ]
     payload = pickle.dumps((_salt(vocabulary), {key: model}))  # the right salt and key, the wrong model
     for planted in (payload, hmac.digest(b"k" * 32, payload, "sha256") + payload):
         _plant(root, planted)
-        assert any("region: unknown region 'nowhere'" in p for p in _problems(root))
+        assert any("region: unknown region id 'nowhere'" in p for p in _problems(root))
 
 
 def test_a_planted_link_is_neither_read_nor_written_through(tmp_path: Path, fixture_text: str) -> None:

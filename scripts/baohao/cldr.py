@@ -1,7 +1,8 @@
-"""Standard code lists from CLDR (via Babel): countries, currencies, regions.
+"""Standard code lists from CLDR (via Babel): countries and currencies.
 
 Nothing here is hand-maintained per country: names come from CLDR, so adding a
-country needs no code change.
+country needs no code change. The groups places are filed under are the guide's own
+(data/regions.yml), not CLDR's.
 """
 
 from __future__ import annotations
@@ -20,39 +21,9 @@ ISO_COUNTRY_CODES = frozenset(
 )
 CURRENCY_CODES = frozenset(list_currencies())
 
-# UN M49 sub-regions: data files name them by these slugs; names come from CLDR.
-REGIONS: dict[str, str] = {
-    "northern-africa": "015",
-    "eastern-africa": "014",
-    "middle-africa": "017",
-    "southern-africa": "018",
-    "western-africa": "011",
-    "caribbean": "029",
-    "central-america": "013",
-    "south-america": "005",
-    "northern-america": "021",
-    "central-asia": "143",
-    "eastern-asia": "030",
-    "south-eastern-asia": "035",
-    "southern-asia": "034",
-    "western-asia": "145",
-    "eastern-europe": "151",
-    "northern-europe": "154",
-    "southern-europe": "039",
-    "western-europe": "155",
-    "australia-new-zealand": "053",
-    "melanesia": "054",
-    "micronesia": "057",
-    "polynesia": "061",
-}
-
 
 def country_name(code: str, lang: str) -> str:
     return str(Locale(lang).territories[code.upper()])
-
-
-def region_name(region: str, lang: str) -> str:
-    return str(Locale(lang).territories[REGIONS[region]])
 
 
 def currency_name(code: str, lang: str) -> str:

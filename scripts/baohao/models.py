@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from .cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, REGIONS, country_name
+from .cldr import CURRENCY_CODES, ISO_COUNTRY_CODES, country_name
 from .links import NEVER, covers, host_and_path, is_public_suffix, parse_https_url, replayed_url
 from .patterns import (
     CURRENCY,
@@ -36,6 +36,7 @@ from .patterns import (
     LANGUAGE,
     NEVER_ENTRY,
     ONE_LINE_SCHEMA,
+    PLACE_BRAND,
     describe_character,
     not_one_line,
 )
@@ -858,8 +859,8 @@ class Country(SourceIndex, Strict):
     name: TextLine | None = Field(
         default=None, description="Only when the guide needs a name other than CLDR's standard one."
     )
-    region: str = Field(
-        description="UN M49 sub-region id, see data/README.md.", json_schema_extra={"enum": list(sorted(REGIONS))}
+    region: Id = Field(
+        description="The group readers look for the place under: an id from data/regions.yml, e.g. `europe`."
     )
     currency: CurrencyCode = Field(description="ISO 4217 code of the local currency.")
     reviewed: PastDate = Field(description="When the whole file was last reviewed against its sources.")
@@ -898,13 +899,6 @@ class Country(SourceIndex, Strict):
     def _iso_code(cls, value: str) -> str:
         if value != value.lower() or value.upper() not in ISO_COUNTRY_CODES:
             raise ValueError(f"{value!r} is not a lowercase ISO 3166-1 alpha-2 country code")
-        return value
-
-    @field_validator("region")
-    @classmethod
-    def _known_region(cls, value: str) -> str:
-        if value not in REGIONS:
-            raise ValueError(f"unknown region {value!r}; use one of: {', '.join(sorted(REGIONS))}")
         return value
 
     def display_name(self, lang: str) -> str:
@@ -946,6 +940,71 @@ class DocumentList(Strict):
     """`data/documents.yml`: the documents a route can ask for, named once in both languages."""
 
     documents: list[Document] = Field(min_length=1)
+
+
+class Region(Strict):
+    """A group of places as a reader in mainland China looks for them (港澳台, 欧洲, 北美 ...)."""
+
+    id: Id = Field(description="What a place's file writes in `region:`, e.g. `europe`.")
+    name: TextLine = Field(
+        description="The group's heading on the home page, in the navigation and in the route finder's list."
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _plain_heading(cls, value: TextLine) -> TextLine:
+        """The name is a navigation label and a heading, which the theme prints as HTML."""
+        for lang in ("zh", "en"):
+            if any(ch in value[lang] for ch in '<>&"'):
+                raise ValueError(f"{lang}: a region's name must not contain < > & or \"")
+        return value
+
+
+class RegionList(Strict):
+    """`data/regions.yml`: the groups places are filed under, in the order every list of places follows."""
+
+    regions: list[Region] = Field(
+        min_length=1,
+        description="In the order of the home page, the navigation, the comparison and the route finder.",
+    )
+
+    @field_validator("regions")
+    @classmethod
+    def _names_unique(cls, value: list[Region]) -> list[Region]:
+        """Two groups with one name would be one heading to a reader (and one section in the navigation)."""
+        for lang in ("zh", "en"):
+            names = [r.name[lang] for r in value]
+            repeated = sorted({n for n in names if names.count(n) > 1})
+            if repeated:
+                raise ValueError(f"two regions are named {repeated[0]!r} in {lang}: give each its own name")
+        return value
+
+    def ids(self) -> list[str]:
+        return [r.id for r in self.regions]
+
+
+PlaceBrand = Annotated[
+    str,
+    StringConstraints(pattern=PLACE_BRAND.regex, max_length=70),
+    Field(description="A place's code and one of its operators' ids: `gb/giffgaff`."),
+]
+
+
+class KeptMost(Strict):
+    """`data/kept_most.yml`: the numbers readers keep most, most kept first; the home page lists them,
+    and within a region the places they belong to come first."""
+
+    counted: PastDate = Field(
+        description="The month the list was counted (write the 1st as the day); the home page shows the month."
+    )
+    brands: Annotated[list[PlaceBrand], AfterValidator(_unique)] = Field(
+        max_length=12,
+        description="`place/operator` entries, most kept first, e.g. `gb/giffgaff`; empty hides the home page's list.",
+    )
+
+    def ranked(self) -> list[tuple[str, str]]:
+        """The entries as (place code, operator id), most kept first."""
+        return [(entry.split("/")[0], entry.split("/")[1]) for entry in self.brands]
 
 
 def _not_a_public_suffix(host: str) -> str:
@@ -1134,12 +1193,14 @@ class StaffCardTemplate(Strict):
 
 
 class Vocabulary(Strict):
-    """Shared vocabularies, read from `data/documents.yml`, `data/checklists.yml` and `data/hosts.yml`."""
+    """Shared vocabularies, read from `data/documents.yml`, `data/checklists.yml`, `data/hosts.yml`,
+    `data/staff_card.yml` and `data/regions.yml`."""
 
     documents: list[Document]
     checklists: SharedChecklists
     hosts: HostList
     staff_card: StaffCardTemplate
+    regions: RegionList
 
 
 RateAmount = Annotated[

@@ -8,9 +8,10 @@ import sys
 
 from babel.numbers import get_territory_currencies
 
-from .cldr import ISO_COUNTRY_CODES, REGIONS, country_name
+from .cldr import ISO_COUNTRY_CODES, country_name
 from .load.problems import printable
 from .load.rules.placeholders import PLACEHOLDER
+from .load.yaml_reader import located, read_bytes
 from .present.escape import environment
 from .project import Project
 
@@ -19,6 +20,17 @@ USAGE = "usage: make new-country CODE=kg (or python -m baohao new-country kg)"
 # Exactly two ASCII letters: the value names a file, so nothing else (spaces, line breaks, slashes,
 # shell syntax) may pass, however the caller quoted it.
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+
+
+def region_ids(project: Project) -> list[str]:
+    """The ids of data/regions.yml, in its order, for the starter file's comment (none if it does not read)."""
+    path = project.data_dir / "regions.yml"
+    raw, _ = read_bytes(path, project.shown(path))
+    data = located(raw, project.shown(path))[0] if raw is not None else None
+    regions = data.data.get("regions") if data is not None and isinstance(data.data, dict) else None
+    if not isinstance(regions, list):
+        return []
+    return [r["id"] for r in regions if isinstance(r, dict) and isinstance(r.get("id"), str)]
 
 
 def new_country(project: Project, code: str) -> int:
@@ -45,7 +57,7 @@ def new_country(project: Project, code: str) -> int:
             name_en=country_name(code, "en"),
             name_zh=country_name(code, "zh"),
             currency=currencies[0] if currencies else PLACEHOLDER,
-            regions=", ".join(sorted(REGIONS)),
+            regions=", ".join(region_ids(project)) or "see data/regions.yml",
             today=dt.date.today().isoformat(),
         )
     )

@@ -38,7 +38,12 @@ LANGUAGE = Pattern(
     "must be a language code: ISO 639 in lowercase, with a script if needed, e.g. ru, en or zh-Hant",
 )
 
-MESSAGES = {p.regex: p.message for p in (ID, HOST, NEVER_ENTRY, CURRENCY, LANGUAGE)}
+PLACE_BRAND = Pattern(
+    r"^[a-z]{2}/[a-z0-9]+(-[a-z0-9]+)*$",
+    "must be a place's code, a slash and one of its operators' ids, e.g. gb/giffgaff",
+)
+
+MESSAGES = {p.regex: p.message for p in (ID, HOST, NEVER_ENTRY, CURRENCY, LANGUAGE, PLACE_BRAND)}
 
 # Han characters: CJK Unified Ideographs, Extension A and the compatibility ideographs.
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -8,7 +8,16 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode
 
-from .models import Country, DocumentList, HostList, ReferenceRates, SharedChecklists, StaffCardTemplate
+from .models import (
+    Country,
+    DocumentList,
+    HostList,
+    KeptMost,
+    ReferenceRates,
+    RegionList,
+    SharedChecklists,
+    StaffCardTemplate,
+)
 from .service_model import Recycling, Service
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -20,6 +29,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "checklists.schema.json": SharedChecklists,
     "hosts.schema.json": HostList,
     "staff_card.schema.json": StaffCardTemplate,
+    "regions.schema.json": RegionList,
+    "kept_most.schema.json": KeptMost,
 }
 SCHEMA_DIR = Path("schema")
 

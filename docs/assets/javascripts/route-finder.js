@@ -112,12 +112,24 @@
     update();
   }
 
+  // The home page: no place is chosen at first, and the finder gives no answer until one is.
   function homePage(form) {
+    var select = form.querySelector("select[name=country]");
+    function choose(missing) {
+      show(form, "choose", missing);
+      if (missing) select.setAttribute("aria-invalid", "true");
+      else select.removeAttribute("aria-invalid");
+    }
+    select.addEventListener("change", function () { if (select.value) choose(false); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var code = form.querySelector("select[name=country]").value;
-      var link = document.querySelector('article a[data-country="' + code + '"]');
-      if (!link) return;
+      var code = select.value;
+      var link = code && document.querySelector('article a[data-country="' + code + '"]');
+      choose(!link);
+      if (!link) {
+        select.focus();
+        return;
+      }
       var params = QUESTIONS.map(function (q) { return [q, answer(form, q)]; })
         .filter(function (pair) { return pair[1] !== null; })
         .map(function (pair) { return pair[0] + "=" + pair[1]; });

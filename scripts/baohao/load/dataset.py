@@ -16,7 +16,9 @@ from ..models import (
     Country,
     DocumentList,
     HostList,
+    KeptMost,
     ReferenceRates,
+    RegionList,
     SharedChecklists,
     StaffCardTemplate,
     Vocabulary,
@@ -36,6 +38,7 @@ VOCABULARY_MODELS: dict[str, type[BaseModel]] = {
     "checklists": SharedChecklists,
     "hosts": HostList,
     "staff_card": StaffCardTemplate,
+    "regions": RegionList,
 }
 
 Strings = dict[str, dict[str, str]]
@@ -51,6 +54,7 @@ class Dataset:
     files: dict[str, Path]  # country code -> its data file
     services: list[Service]  # data/services/, in file-name order
     recycling: Recycling  # data/recycling.yml: why accounts must be moved off a number first
+    kept_most: KeptMost  # data/kept_most.yml: the numbers readers keep most, most kept first
     rates: ReferenceRates | None = None  # data/rates.yml: reference rates for yearly keep costs in yuan
 
 
@@ -80,6 +84,7 @@ FIRST_FIELDS = {
     "service": "id:, name:",
     "recycling": "facts:, sources:",
     "rates": "date:, rates:, sources:",
+    "kept_most": "counted:, brands:",
 }
 
 
@@ -138,6 +143,7 @@ def load_all(project: Project) -> Dataset:
         documents={d.id for d in vocab["documents"].documents} if "documents" in vocab else None,
         staff_languages={lang.id for lang in vocab["staff_card"].languages} if "staff_card" in vocab else None,
         hosts=vocab.get("hosts"),
+        regions=vocab["regions"].ids() if "regions" in vocab else None,
     )
     context = {"hosts": vocab.get("hosts")}
     paths = country_files(project)
@@ -160,6 +166,9 @@ def load_all(project: Project) -> Dataset:
         if country is not None:
             models[path] = country
             cache.put(key, country)
+    refs.places = {path.stem: ({o.id for o in models[path].operators} if path in models else None) for path in paths}
+    kept_most, found = _load_model(project, "kept_most", project.data_dir / "kept_most.yml", KeptMost, refs, context)
+    problems += found
     services: list[Service] = []
     for path in service_files(project):
         service, found = _load_model(project, "service", path, Service, refs, context)
@@ -182,12 +191,13 @@ def load_all(project: Project) -> Dataset:
         problems += rule.check(project, loaded)
     if problems:
         raise DataError(problems)
-    assert strings is not None and recycling is not None
+    assert strings is not None and recycling is not None and kept_most is not None
     vocabulary = Vocabulary(
         documents=vocab["documents"].documents,
         checklists=vocab["checklists"],
         hosts=vocab["hosts"],
         staff_card=vocab["staff_card"],
+        regions=vocab["regions"],
     )
     cache.save()
     countries = sorted(models.values(), key=lambda c: c.code)
@@ -195,4 +205,4 @@ def load_all(project: Project) -> Dataset:
     prose: Prose = {}
     for prose_file in loaded.prose:
         prose.setdefault(prose_file.page, {})[prose_file.lang] = prose_file.parts
-    return Dataset(countries, vocabulary, strings.located.data, prose, files, services, recycling, rates)
+    return Dataset(countries, vocabulary, strings.located.data, prose, files, services, recycling, kept_most, rates)

@@ -11,7 +11,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..cldr import currency_name, region_name
+from ..cldr import currency_name
 from ..load import Prose, Strings
 from ..load.prose import plain
 from ..models import Country, Fee, Period, Text
@@ -70,9 +70,6 @@ class Formatter:
 
     def country(self, country: Country) -> str:
         return country.display_name(self.code)
-
-    def region(self, region: str) -> str:
-        return region_name(region, self.code)
 
     def currency(self, code: str) -> str:
         return currency_name(code, self.code)

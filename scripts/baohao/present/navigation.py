@@ -1,5 +1,5 @@
-"""The site navigation, from data: home, the accounts page, comparison, countries grouped by region,
-then the hand-written pages.
+"""The site navigation, from data: home, the accounts page, comparison, countries grouped by region
+(data/regions.yml, in the one order of `places`), then the hand-written pages.
 
 Grouping by region keeps pages small with `navigation.prune` (a page carries only its own region's
 countries). Section titles are in the default language; `nav_translations` gives them in the others.
@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from .. import page_paths as paths
-from ..cldr import region_name
 from ..load import Dataset
 from ..models import Country
 from ..project import Project
 from .formatter import Formatter
+from .places import places_by_region
 from .sync import is_generated
 
 
@@ -35,10 +35,8 @@ def place_section(country: Country, lang: str) -> dict[str, list[Any]]:
 
 def navigation(data: Dataset, project: Project) -> list[Any]:
     default = project.default_lang
-    regions: dict[str, list[Any]] = {}
-    for country in sorted(data.countries, key=lambda c: (region_name(c.region, default), c.display_name(default))):
-        regions.setdefault(region_name(country.region, default), []).append(place_section(country, default))
-    countries = [{title: pages} for title, pages in regions.items()]
+    groups = places_by_region(data.countries, data.vocabulary.regions, data.kept_most, lambda c: c)
+    countries = [{region.name[default]: [place_section(c, default) for c in group]} for region, group in groups]
     section = Formatter(default, data.strings, project.build_date).raw("nav_countries")
     return ["index.md", "accounts.md", "compare.md", {section: countries}, *hand_written_pages(project)]
 
@@ -51,7 +49,8 @@ def nav_translations(data: Dataset, project: Project, lang: str) -> dict[str, st
             lang, data.strings, project.build_date
         ).raw("nav_countries")
     }
+    for region in data.vocabulary.regions.regions:
+        titles[region.name[default]] = region.name[lang]
     for country in data.countries:
-        titles[region_name(country.region, default)] = region_name(country.region, lang)
         titles[country.display_name(default)] = country.display_name(lang)
     return titles

@@ -15,6 +15,7 @@ from .accounts import ServiceView, kept_source_anchors
 from .brand import BrandView
 from .escape import environment
 from .formatter import Formatter
+from .places import Places
 from .sources import SourcedPart
 from .views import CountryView
 
@@ -57,6 +58,7 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
             "repository": project.repository,
             "finder_questions": FINDER_QUESTIONS,
             "rates": data.rates,
+            "places": Places[CountryView](data.vocabulary.regions, data.kept_most, code, lambda v: v.c),
         }
         for view in views:
             c = view.c

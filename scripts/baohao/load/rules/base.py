@@ -16,7 +16,7 @@ from ..yaml_reader import Located
 # Data files with their own `sources`, whose facts cite them: the rules about citations apply to these.
 SOURCED_KINDS = frozenset({"country", "service", "recycling", "rates"})
 # Every kind of data file with a model (the interface strings have none).
-DATA_KINDS = SOURCED_KINDS | {"documents", "checklists", "hosts", "staff_card"}
+DATA_KINDS = SOURCED_KINDS | {"documents", "checklists", "hosts", "staff_card", "regions", "kept_most"}
 
 
 @dataclass
@@ -42,6 +42,9 @@ class References:
     documents: set[str] | None = None
     staff_languages: set[str] | None = None
     hosts: HostList | None = None  # data/hosts.yml, which bounds the kind of each source
+    regions: list[str] | None = None  # the region ids of data/regions.yml, in its order
+    # every place with a file: its code -> its operator ids (None when the file did not load)
+    places: dict[str, set[str] | None] | None = None
 
 
 @dataclass(frozen=True)

@@ -208,7 +208,8 @@ def names_found_by(lang: str) -> dict[str, dict[str, set[str]]]:
     names: dict[str, dict[str, set[str]]] = {}
     for country in DATA.countries:
         for operator in country.operators:
-            for name in [operator.brand, *operator.aliases]:
+            # "Tele2 / Altel" is two brands' names, and Tele2 is also the former name of Russia's t2
+            for name in {operator.brand, *operator.brand.split(" / "), *operator.aliases}:
                 if lang == "en" and HAN.search(name):
                     continue
                 found = names.setdefault(name, {"codes": set(), "ids": set()})
@@ -264,7 +265,7 @@ def test_chinese_typed_with_an_input_method_is_searched(page: Any, target: Targe
         "t => document.querySelector('.md-search-result__meta').textContent === t", arg=PLACEHOLDER["zh"]
     )
     events: list[str] = []
-    page.expose_function("seen", events.append)
+    page.expose_function("seen", lambda kind: events.append(kind))
     page.evaluate(
         """() => ['compositionend', 'keydown', 'keyup'].forEach(type =>
             document.querySelector('.md-search__input').addEventListener(type, e => window.seen(e.type)))"""

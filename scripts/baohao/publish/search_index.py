@@ -51,8 +51,6 @@ INDEX_JS = Path("search") / "search_index.js"
 FIELD = "names"
 FIELD_BOOST = 1000.0  # a title's (Material's default for `title`)
 
-# Brackets a lunr word does not end at (the site's separator splits at ASCII ones only).
-_WIDE_BRACKETS = re.compile(r"[（）【】《》〈〉「」『』“”]")
 _HAN_RUN = re.compile(rf"{HAN.pattern}+")
 
 
@@ -91,10 +89,7 @@ def _place(location: str) -> tuple[str, str]:
 
 
 def _names_for(names: Iterable[str], lang: str, default_language: str) -> list[str]:
-    kept = [_WIDE_BRACKETS.sub(" ", name).strip() for name in names]
-    if lang != default_language:
-        kept = [name for name in kept if not HAN.search(name)]
-    return [name for name in kept if name]
+    return [name for name in names if lang == default_language or not HAN.search(name)]
 
 
 def add_names(entries: list[dict[str, Any]], found: Sequence[FoundBy], lang: str, default_language: str) -> None:

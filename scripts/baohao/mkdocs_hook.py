@@ -20,11 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from baohao.build import SITE_STEP_VARIABLE
-from baohao.load import DataError
+from baohao.load import DataError, load_all
 from baohao.load.problems import printable
 from baohao.present.render import Rendered, current_navigation, fingerprint, render
 from baohao.project import Project
 from baohao.publish import publish
+from baohao.publish.search_index import add_segmenter_words, segmenter_words
 
 log = logging.getLogger("mkdocs.hooks.baohao")
 _state: dict[str, Any] = {"command": "build", "rendered": None}
@@ -55,6 +56,10 @@ def on_config(config: Any) -> Any:
         _state["rendered"] = rendered
         navigation = rendered.navigation
     _state["project"] = project
+    # brands' other names as whole words in the Chinese search index (publish/search_index.py)
+    current: Rendered | None = _state["rendered"]
+    data = current.data if current is not None and current.navigation is navigation else load_all(project)
+    add_segmenter_words(segmenter_words(data))
     config.nav = navigation.nav
     config.extra["repository"] = project.repository
     if project.site_url and not serving:

@@ -180,6 +180,7 @@ StaffText = Annotated[
     ONE_LINE,
 ]
 MAX_REFS = 20
+MAX_ALIASES = 20  # other names of one brand
 SourceRefs = Annotated[
     list[Id],
     AfterValidator(_unique),
@@ -517,6 +518,13 @@ class Operator(Strict):
     id: Id
     brand: Name = Field(description="The name on the SIM card and in the shops, e.g. `Ucell`.")
     company: Name | None = Field(default=None, description="The legal company, e.g. `Coscom LLC`.")
+    aliases: list[Name] = Field(
+        default=[],
+        max_length=MAX_ALIASES,
+        description="Other names readers type for this brand, each a name the brand or its company really goes "
+        "by (in this file or its sources, or in readers' posts): other scripts and languages (`和记`, `和記`), "
+        "short forms (`CMHK`), former names (`Tele2`). Shown under the brand's name and found by the site search.",
+    )
     website: HttpsUrl | None = Field(
         default=None, description="The operator's own site; leave out when no source gives it (shown as unverified)."
     )
@@ -532,6 +540,20 @@ class Operator(Strict):
     )
     contacts: list[Contact] = []
     sources: SourceRefs = Field(default=[], description="Sources for the operator's existence, owner and website.")
+
+    @field_validator("aliases")
+    @classmethod
+    def _other_names(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        """Each alias once (case aside: search ignores case) and none the brand itself."""
+        seen: dict[str, str] = {}
+        for alias in value:
+            if alias.casefold() in seen:
+                raise ValueError(f"lists {alias!r} more than once (as {seen[alias.casefold()]!r}); keep one")
+            seen[alias.casefold()] = alias
+        brand = info.data.get("brand")
+        if isinstance(brand, str) and brand.casefold() in seen:
+            raise ValueError(f"{seen[brand.casefold()]!r} is the brand itself; list only other names")
+        return value
 
 
 # --- ways to cancel -------------------------------------------------------------

@@ -10,6 +10,8 @@
    - The search worker (workers/search...) is created only when Material first sends it a message;
      until then a stand-in keeps the listeners Material adds and passes them the worker's events.
 
+   It also starts a search when an input method commits text without a key-up (see the end).
+
    It must run before Material's bundle (theme/main.html loads it in the `libs` block, before the
    polyfills). On file:// the offline bundle's iframe-worker shim replaces `Worker` after this
    script, so the offline bundle keeps Material's own behaviour for the worker; the index request
@@ -94,4 +96,32 @@
     if (/^[sSfF\/]$/.test(event.key)) startSearch();
   }, true);
   if (/[?&]q=/.test(location.search)) startSearch();
+
+  // Text committed without a key-up. Material's search reads the field only on a key-up (and on
+  // focus). An input method commits Chinese with `input` and `compositionend` events, and a tap on a
+  // candidate (phone keyboards, 拼音 on iOS, 搜狗, Gboard) often sends no key-up after them, so the
+  // panel would stay at "键入以开始搜索" until the next key. So when text is committed, the field
+  // gets a key-up of its own: at the end of a composition, and on an input outside one (a paste,
+  // dictation, a suggestion). A key-up that changes nothing is ignored by Material.
+  var composing = false;
+  function isSearchField(target) {
+    return !!(target && target.classList && target.classList.contains("md-search__input"));
+  }
+  function committed(field) {
+    startSearch();
+    field.dispatchEvent(new KeyboardEvent("keyup", { key: "Unidentified" }));
+  }
+  document.addEventListener("compositionstart", function (event) {
+    if (isSearchField(event.target)) composing = true;
+  }, true);
+  document.addEventListener("compositionend", function (event) {
+    if (!isSearchField(event.target)) return;
+    composing = false;
+    var field = event.target;
+    // after the input event some browsers send right after compositionend
+    setTimeout(function () { committed(field); }, 0);
+  }, true);
+  document.addEventListener("input", function (event) {
+    if (isSearchField(event.target) && !composing && !event.isComposing) committed(event.target);
+  }, true);
 })();

@@ -13,7 +13,7 @@ from ..load import Dataset
 from ..project import Project
 from .api import write_api
 from .feeds import write_feeds
-from .search_index import split_search_index
+from .search_index import found_by, split_search_index
 from .sitemap import relative_sitemap
 
 
@@ -21,7 +21,7 @@ def publish(site_dir: Path, data: Dataset, project: Project, *, offline: bool) -
     """`offline`: the bundle's build (page links end in .html; no API, which is for programs)."""
     directory_urls = not offline
     others = [lang for lang in project.langs if lang != project.default_lang]
-    split_search_index(site_dir, project.default_lang, others)
+    split_search_index(site_dir, project.default_lang, others, found_by(data))
     if not project.site_url:
         relative_sitemap(site_dir, project.epoch)
     write_feeds(site_dir, data, project, directory_urls)

@@ -403,42 +403,6 @@ def shown_messages(page: Any) -> list[str]:
     return page.eval_on_selector_all("[data-result]", "els => els.filter(e => !e.hidden).map(e => e.dataset.result)")
 
 
-def test_route_finder_from_the_home_page(page: Any, target: Target) -> None:
-    page.goto(target.url("en", ""))
-    # no place is chosen at first, and the finder gives no answer until one is
-    assert page.input_value("#finder-country") == ""
-    assert page.locator("#finder-country option").first.inner_text() == "Choose a country or region"
-    page.check("input[name=in][value=no]")
-    page.check("input[name=refund][value=no]")
-    page.click("form.route-finder button[type=submit]")
-    assert page.url == target.url("en", "")
-    assert shown_messages(page) == ["choose"]
-    assert page.evaluate("document.activeElement.id") == "finder-country"
-    assert page.get_attribute("#finder-country", "aria-invalid") == "true"
-    page.select_option("#finder-country", "uz")
-    assert shown_messages(page) == []
-    page.click("form.route-finder button[type=submit]")
-    page.wait_for_load_state("load")
-    assert page.url.startswith(target.url("en", "countries/uz"))
-    assert "in=no" in page.url and "refund=no" in page.url
-    # the answers carried over; the office is set aside, the lapse ways stay
-    assert page.locator("input[name=in][value=no]").is_checked()
-    routes = visible_routes(page)
-    assert "route-in-store" not in routes and "route-ucell-lapse" in routes
-    # away from Uzbekistan, letting it lapse is the only remote way a source confirms
-    assert shown_messages(page) == ["lapse-only", "ways"]
-    # the ways that fit are listed as links under the questions
-    ways = page.eval_on_selector_all("[data-result=ways] a", "els => els.map(e => e.getAttribute('href'))")
-    assert ways == ["#" + r for r in visible_routes(page)]
-    # wanting the balance back rules out lapsing
-    page.check("input[name=refund][value=yes]")
-    assert "route-ucell-lapse" not in visible_routes(page)
-    assert "lapse-no-refund" in shown_messages(page)
-    page.click("form.route-finder button[type=reset]")
-    page.wait_for_function("document.querySelectorAll('.finder-hidden').length === 0")
-    assert page.errors == []
-
-
 def test_without_javascript_every_way_is_shown(browser: Any, target: Target) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -448,19 +412,6 @@ def test_without_javascript_every_way_is_shown(browser: Any, target: Target) -> 
         country = next(c for c in DATA.countries if c.code == code)
         assert len(visible_routes(page)) == len(country.routes)
     context.close()
-
-
-def test_route_finder_says_plainly_when_nothing_fits(tmp_path: Path, browser: Any) -> None:
-    """The fixture country has an office (not from abroad) and a lapse route only."""
-    root = make_project(tmp_path / "p")
-    assert run_cli(root, "site").returncode == 0
-    page = browser.new_page()
-    page.goto((root / "site/en/countries/kg/index.html").as_uri() + "?in=no&refund=yes")
-    assert visible_routes(page) == []
-    assert "none" in shown_messages(page)
-    text = page.locator("[data-result=none]").inner_text()
-    assert "in person" in text and "power of attorney" in text
-    page.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -475,17 +426,6 @@ def test_search_downloads_nothing_until_the_reader_starts_a_search(page: Any, ta
     index = [u for u in page.requests if u.split("?")[0].endswith(("search_index.json", "search_index.js"))]
     expected = "search/search_index" if lang == "zh" else "en/search/search_index"
     assert index and all(u.removeprefix(target.base).startswith(expected) for u in index), index
-
-
-def test_route_finder_narrows_by_operator(page: Any, target: Target) -> None:
-    page.goto(target.url("en", "countries/ru"))
-    page.select_option("#finder-operator", "mts")
-    routes = visible_routes(page)
-    assert "route-t2-in-store" not in routes and "route-t2-representative" not in routes
-    assert "route-other-in-store" in routes and "route-lapse" in routes
-    page.select_option("#finder-operator", "")
-    assert len(visible_routes(page)) == len(next(c for c in DATA.countries if c.code == "ru").routes)
-    assert page.errors == []
 
 
 # --- the accounts page, on a fixture site with three services (the search test below uses the real ones) ---

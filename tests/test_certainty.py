@@ -73,13 +73,12 @@ def test_documents_for_a_visit_come_from_in_store_routes_in_order_without_repeat
     assert certainty.in_person_documents(c) == ["passport", "sim-card", "contract"]
 
 
-def test_refund_confirmed_and_refund_not_ruled_out_are_different_questions() -> None:
+def test_the_staff_card_asks_for_the_balance_unless_every_rule_says_no() -> None:
     no_rules = country()
-    assert not certainty.refund_confirmed(no_rules) and certainty.refund_not_ruled_out(no_rules)
+    assert certainty.refund_not_ruled_out(no_rules)
     mixed = country(balance_refund=[rule("no", ["alpha"]), rule("unknown", ["beta"])])
-    assert not certainty.refund_confirmed(mixed) and certainty.refund_not_ruled_out(mixed)
-    partial = country(balance_refund=[rule("partial", [])])
-    assert certainty.refund_confirmed(partial)
+    assert certainty.refund_not_ruled_out(mixed)
+    assert certainty.refund_not_ruled_out(country(balance_refund=[rule("partial", [])]))
     never = country(balance_refund=[rule("no", ["alpha"]), rule("no", ["beta"])])
     assert not certainty.refund_not_ruled_out(never)
 

@@ -17,7 +17,7 @@ What is left are a page's own words in the same namespace as a data anchor. Thos
 readers' links point at them: the accounts page's `#why` and `#checklist` (every country page links
 to `accounts/#checklist`), and a country page's `#lapse-all` and `#lapse-unknown`, next to
 `#lapse-<operator>`. A country page's other own anchors (brands, routes, lapse, planner, sources,
-planner-date, finder ...) share no prefix with a data anchor, so no data id can reach them.
+planner-date ...) share no prefix with a data anchor, so no data id can reach them.
 """
 
 from __future__ import annotations

@@ -101,11 +101,6 @@ def in_person_documents(country: Country) -> list[str]:
 # --- the balance ---
 
 
-def refund_confirmed(country: Country) -> bool:
-    """Some operator's rule says the balance is paid back, at least in part (the route finder's answer)."""
-    return any(r.value in ("yes", "partial") for r in country.rules.balance_refund)
-
-
 def refund_not_ruled_out(country: Country) -> bool:
     """No rule is known, or not every rule says no: the staff card may ask for the balance back."""
     rules = country.rules.balance_refund

@@ -25,10 +25,6 @@ from .models import (
 from .planner import KeepVerb
 from .service_model import Stakes
 
-# The route finder's questions (templates/_finder.html.j2), each with the document id from
-# data/documents.yml that a "no" rules out (route-finder.js reads it from the page), or None.
-FINDER_QUESTIONS: dict[str, str | None] = {"in": None, "sim": "sim-card", "passport": "passport", "refund": None}
-
 
 def literal_values(annotation: Any) -> tuple[str, ...]:
     """The values of a Literal, also inside Annotated."""
@@ -50,7 +46,6 @@ KEY_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "registration_": (literal_values(RegistrationKind), frozenset()),
     "contact_": (literal_values(ContactKind), frozenset()),
     "kind_": (literal_values(SourceKind), frozenset()),
-    "finder_q_": (tuple(FINDER_QUESTIONS), frozenset({"country"})),
     "stakes_": (literal_values(Stakes), frozenset()),
     "oldcode_": (literal_values(Answer), frozenset()),
     "offered_": (literal_values(Answer), frozenset()),

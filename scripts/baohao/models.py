@@ -968,9 +968,7 @@ class Region(Strict):
     """A group of places as a reader in mainland China looks for them (港澳台, 欧洲, 北美 ...)."""
 
     id: Id = Field(description="What a place's file writes in `region:`, e.g. `europe`.")
-    name: TextLine = Field(
-        description="The group's heading on the home page, in the navigation and in the route finder's list."
-    )
+    name: TextLine = Field(description="The group's heading on the home page, and in the navigation.")
 
     @field_validator("name")
     @classmethod
@@ -987,7 +985,7 @@ class RegionList(Strict):
 
     regions: list[Region] = Field(
         min_length=1,
-        description="In the order of the home page, the navigation, the comparison and the route finder.",
+        description="In the order of the home page, the navigation and the comparison.",
     )
 
     @field_validator("regions")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import page_paths as paths
-from ..interface import FINDER_QUESTIONS
 from ..load import Dataset
 from ..models import changes_newest_first
 from ..project import Project
@@ -56,7 +55,6 @@ def render_pages(data: Dataset, project: Project) -> list[Page]:
             "L": lang.text,
             "countries": views,
             "repository": project.repository,
-            "finder_questions": FINDER_QUESTIONS,
             "rates": data.rates,
             "places": Places[CountryView](data.vocabulary.regions, data.kept_most, code, lambda v: v.c),
         }

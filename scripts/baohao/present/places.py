@@ -1,6 +1,6 @@
 """The one order of places, and where a place or a brand is read.
 
-Every list of places (the home page, the navigation, the comparison, the route finder) follows
+Every list of places (the home page, the navigation, the comparison) follows
 `places_in_order`: the regions in the order of data/regions.yml; within a region, the places of
 data/kept_most.yml first, in its order, then the others by their English name. The link targets of
 a place and of a brand are written once here (`place_page`, `brand_page`).

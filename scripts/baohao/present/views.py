@@ -131,14 +131,6 @@ class CountryView(SourcedPart):
     def documents_of(self, ids: Sequence[str]) -> Markup:
         return self.lang.join(self.document(d) for d in ids)
 
-    def document_ids(self, route: Route) -> Markup:
-        """The route's document ids, space-separated, for the route finder."""
-        return Markup(" ").join(ident(d) for d in route.documents)
-
-    def operator_ids(self, route: Route) -> Markup:
-        """The operators a route applies to, space-separated, for the route finder (empty: all)."""
-        return Markup(" ").join(ident(o) for o in route.operators)
-
     def operators_of(self, ids: Sequence[str]) -> Markup:
         if not ids:
             return self.lang.t("all_operators")
@@ -211,10 +203,7 @@ class CountryView(SourcedPart):
         body = "<br>\n".join(lines)
         return Markup(f'<div class="message-text" lang="{attr(message.language)}" dir="{direction}">\n{body}\n</div>')
 
-    # --- the route finder and the staff card ---
-
-    def refund_confirmed(self) -> bool:
-        return certainty.refund_confirmed(self.c)
+    # --- the staff card ---
 
     def staff_cards(self) -> list[StaffCardView]:
         """One card per staff language. The refund request is left out only where every operator

@@ -29,6 +29,8 @@ ARTIFACTS = ROOT / "test-results"
 DATA = load_all(project_at(ROOT))
 CODES = sorted(c.code for c in DATA.countries)
 PAGES = ["", "accounts", "compare", "about", "disclaimer", *[f"countries/{c}" for c in CODES]]
+BRAND_PAGES = [f"countries/{c.code}/{o.id}" for c in DATA.countries for o in c.operators]
+SCREEN = {"width": 390, "height": 844}  # a phone, in CSS pixels: "one screen" is 844 px of page
 PLACEHOLDER = {"zh": "键入以开始搜索", "en": "Type to start searching"}
 
 
@@ -43,6 +45,8 @@ class Target:
         prefix = "" if lang == "zh" else f"{lang}/"
         if self.kind == "http":
             return f"{self.base}{prefix}{page}{'/' if page else ''}"
+        if page.startswith("countries/") and page.count("/") == 1:  # a place: its folder's index
+            page += "/index"
         return f"{self.base}{prefix}{page or 'index'}.html"
 
     def owns(self, url: str) -> bool:
@@ -375,43 +379,28 @@ def test_the_comparison_on_a_wide_screen_and_on_paper_is_a_table(browser: Any, t
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_country_page_prints_as_a_clean_checklist(page: Any, target: Target, lang: str) -> None:
-    page.goto(target.url(lang, f"countries/{CODES[0]}"))
+def test_brand_page_prints_as_a_clean_checklist(page: Any, target: Target, lang: str) -> None:
+    """Printed, a brand's page shows its folded parts (the ways, the staff card, the sources) open."""
+    brand = BRAND_PAGES[0]  # Azerbaijan's Azercell: it has a way at a shop, so a staff card
+    page.goto(target.url(lang, brand))
     page.wait_for_load_state("networkidle")
+    assert not page.locator(".staff-card").first.is_visible(), "folded on screen"
     page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser sends before printing
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    for shown in ("#routes", "#brands", "#lapse", "#staff-card", ".staff-card", "article ol li", ".print-footer"):
-        assert page.locator(shown).first.is_visible(), shown
+    shown = (".answer-card", "#routes", "#lapse", "#staff-card", ".staff-card", "article ol li", "#sources ~ details li")
+    for selector in (*shown, ".print-footer"):
+        assert page.locator(selector).first.is_visible(), selector
+    assert not page.locator(".answer-card .md-button").first.is_visible(), "no buttons on paper"
     footer = page.locator(".print-footer").inner_text()
-    assert target.url(lang, f"countries/{CODES[0]}") in footer
+    assert target.url(lang, brand) in footer
     reviewed = next(c.reviewed for c in DATA.countries if c.code == CODES[0])
     assert str(reviewed.year) in footer
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"country-{CODES[0]}-{lang}-{target.kind}.pdf").write_bytes(pdf)
-
-
-def visible_routes(page: Any) -> list[str]:
-    return page.eval_on_selector_all(
-        "article h3[data-kind]", "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.id)"
-    )
-
-
-def shown_messages(page: Any) -> list[str]:
-    return page.eval_on_selector_all("[data-result]", "els => els.filter(e => !e.hidden).map(e => e.dataset.result)")
-
-
-def test_without_javascript_every_way_is_shown(browser: Any, target: Target) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    for code in CODES:
-        page.goto(target.url("zh", f"countries/{code}") + "?in=no&refund=yes")
-        assert not page.locator("form.route-finder").is_visible()
-        country = next(c for c in DATA.countries if c.code == code)
-        assert len(visible_routes(page)) == len(country.routes)
-    context.close()
+    (ARTIFACTS / f"brand-{brand.replace('/', '-')}-{lang}-{target.kind}.pdf").write_bytes(pdf)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -575,3 +564,31 @@ def test_search_finds_the_accounts_page_first_for_a_service(page: Any, target: T
         on_the_page = [r for r in every_result(page) if _page_path(target, r) == ["accounts"]]
         anchors = {r.split("#")[1] for r in on_the_page if "#" in r}
         assert service in anchors, (query, results)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_brand_answers_on_its_first_phone_screen_and_no_page_is_too_long(
+    browser: Any, target: Target, lang: str
+) -> None:
+    """Reader first: on a 390 x 844 phone a brand's answer card, its button to the planner included,
+    is on the first screen; a brand's page is at most 10 screens long, a place's page at most 15."""
+    if target.kind == "file":
+        pytest.skip("the same pages as over http; measured once")
+    page = browser.new_page(viewport=SCREEN)
+    too_long, card_below = [], []
+    for path in BRAND_PAGES:
+        page.goto(target.url(lang, path))
+        bottom = page.evaluate("document.querySelector('.answer-card').getBoundingClientRect().bottom")
+        screens = page.evaluate("document.documentElement.scrollHeight") / SCREEN["height"]
+        assert page.locator(".answer-card a[href='#planner']").is_visible(), path
+        if bottom > SCREEN["height"]:
+            card_below.append((path, bottom))
+        if screens > 10:
+            too_long.append((path, round(screens, 1)))
+    for code in CODES:
+        page.goto(target.url(lang, f"countries/{code}"))
+        screens = page.evaluate("document.documentElement.scrollHeight") / SCREEN["height"]
+        if screens > 15:
+            too_long.append((code, round(screens, 1)))
+    page.close()
+    assert card_below == [] and too_long == []

@@ -187,9 +187,8 @@ class BrandView(CountryView):
         recent = self.recent_risks()
         if recent:
             _, risk = recent[0]
-            return t("card_risk_recent", date=self.risk_date(risk), headline=self.lang.text(risk.headline)) + self.refs(
-                risk.sources
-            )
+            # the headline says when; the dated heading and the whole story are in the details below
+            return md(self.lang.text(risk.headline)) + self.refs(risk.sources)
         clause = next((r for r in self.o.risks if r.kind == "roaming-cutoff"), None)
         if clause:
             kind, status = t(f"risk_kind_{clause.kind}"), t(f"risk_status_{clause.status}")

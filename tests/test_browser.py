@@ -389,7 +389,8 @@ def test_brand_page_prints_as_a_clean_checklist(page: Any, target: Target, lang:
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser sends before printing
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    shown = (".answer-card", "#routes", "#lapse", "#staff-card", ".staff-card", "article ol li", "#sources ~ details li")
+    shown = (".answer-card", "#routes", "#lapse", "#staff-card", ".staff-card", "article ol li")
+    shown += ("#sources ~ details li",)
     for selector in (*shown, ".print-footer"):
         assert page.locator(selector).first.is_visible(), selector
     assert not page.locator(".answer-card .md-button").first.is_visible(), "no buttons on paper"

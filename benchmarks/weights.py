@@ -93,7 +93,11 @@ def _search_worker_gz(site: Path, page: Path, html: str) -> int | None:
 
 
 def country_pages(site: Path) -> dict[str, list[Path]]:
-    return {"zh": sorted(site.glob("countries/*/index.html")), "en": sorted(site.glob("en/countries/*/index.html"))}
+    """Every place's and every brand's page (`countries/<code>/`, `countries/<code>/<operator>/`)."""
+    return {
+        lang: sorted([*site.glob(f"{prefix}countries/*/index.html"), *site.glob(f"{prefix}countries/*/*/index.html")])
+        for lang, prefix in (("zh", ""), ("en", "en/"))
+    }
 
 
 def page_sizes(site: Path) -> dict[str, Any]:

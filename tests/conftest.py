@@ -176,3 +176,10 @@ def minimal_country(operators: list[dict[str, Any]], routes: list[dict[str, Any]
             ],
         }
     )  # fmt: skip
+
+
+def reach_planner(page: Any) -> None:
+    """Scroll to a brand page's planner, as a reader does, and wait for its script: the page loads the
+    planner only when the reader comes near it (page-fixes.js)."""
+    page.locator("#planner").scroll_into_view_if_needed()
+    page.wait_for_function("() => { const p = document.querySelector('.lapse-planner'); return p && !p.hidden; }")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from baohao.publish.bundle import OFFLINE_ZIP, SITE_SLUG
-from conftest import FIXTURE_COUNTRY, make_project, run_cli
+from conftest import FIXTURE_COUNTRY, make_project, reach_planner, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -148,6 +148,7 @@ def test_without_javascript_the_table_reads_by_place_and_has_no_button(browser: 
 def test_the_planners_keep_it_result_gives_the_same_cost_as_the_page(browser: Any, site: Path) -> None:
     page = browser.new_page()
     page.goto((site / "unpacked" / SITE_SLUG / "en/countries/kg/alpha.html").as_uri())
+    reach_planner(page)
     form = page.locator(".lapse-planner form")
     form.locator("input[name=date]").fill("2026-11-01")
     form.locator("input[value=keep]").check()
@@ -158,6 +159,7 @@ def test_the_planners_keep_it_result_gives_the_same_cost_as_the_page(browser: An
         "(price seen 1 July 2026; about CN¥255.60 at the rate of 1 December 2026)"
     )
     page.goto((site / "unpacked" / SITE_SLUG / "en/countries/kg/beta.html").as_uri())
+    reach_planner(page)
     form = page.locator(".lapse-planner form")  # beta: no timeline, so no result and no cost line
     form.locator("input[name=date]").fill("2026-11-01")
     page.evaluate('document.querySelector(".lapse-planner form").dispatchEvent(new Event("change"))')

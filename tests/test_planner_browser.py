@@ -18,7 +18,7 @@ from baohao import certainty, planner
 from baohao.load import load_all
 from baohao.present.formatter import Formatter
 from baohao.publish.bundle import OFFLINE_ZIP, SITE_SLUG
-from conftest import FIXTURE_COUNTRY, ROOT, make_project, project_at, run_cli, serious_violations
+from conftest import FIXTURE_COUNTRY, ROOT, make_project, project_at, reach_planner, run_cli, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -49,9 +49,16 @@ def open_planner(browser: Any, site: Path, code: str, operator: str, lang: str =
 
 
 def choose(page: Any, operator: str) -> None:
-    """Choose the operator as the page offers it: a select, or nothing to choose on a brand's page."""
+    """Choose the operator as the site offers it: on a brand's page, its planner (another brand: that
+    brand's page, beside it); a planner of several brands, its select."""
+    reach_planner(page)
+    current = page.eval_on_selector(".lapse-planner form", "f => f.elements.operator.value")
     if page.locator("select#planner-operator").count():
         page.select_option("#planner-operator", operator)
+    elif current != operator:
+        url = page.url.replace(f"/{current}.html", f"/{operator}.html")
+        page.goto(url.replace(f"/{current}/index.html", f"/{operator}/index.html"))
+        reach_planner(page)
     assert page.eval_on_selector(".lapse-planner form", "f => f.elements.operator.value") == operator
 
 
@@ -139,6 +146,7 @@ def test_the_browser_gives_the_same_dates_as_python_for_every_operator(browser: 
             url = planner_page(offline, country.code, operator.id).as_uri()
             if url != current:
                 page.goto(url)
+                reach_planner(page)
                 current = url
             expected_count += len(DATES)
             shown = page.evaluate(READ_PLANS, [operator.id, DATES])
@@ -285,10 +293,16 @@ def test_the_cards_button_leads_to_the_brands_own_planner_and_the_result_is_anno
     browser: Any, offline: Path
 ) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
     page.goto(planner_page(offline, "gb", "giffgaff", "en").as_uri())
+    page.wait_for_load_state("load")
+    assert not [u for u in requests if u.endswith("lapse-planner.js")], "the first screen loads no planner"
     button = page.locator(".answer-card a[href='#planner']")
     assert button.is_visible() and button.bounding_box()["y"] < 844, "on the first screen"
     button.click()
+    page.wait_for_function("() => !document.querySelector('.lapse-planner').hidden")  # loaded once near
+    assert [u for u in requests if u.endswith("lapse-planner.js")]
     assert page.locator("#planner").bounding_box()["y"] < 200
     # one brand per page: no choice to make, the brand is said and carried by the form
     assert page.locator("select#planner-operator").count() == 0
@@ -397,6 +411,7 @@ def test_a_date_outside_the_planners_range_is_refused_in_the_pages_language(
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(planner_page(bundle, "kg", "alpha", lang).as_uri())
+    reach_planner(page)
     field = page.locator("#planner-date")
     assert (field.get_attribute("min"), field.get_attribute("max")) == ("1990-01-01", "2099-12-31")
     for operator in ("alpha", "beta"):
@@ -426,8 +441,9 @@ def test_at_the_bounds_the_browser_agrees_with_python_and_the_calendar_holds_rea
     page.clock.set_fixed_time(dt.datetime.combine(before_all, dt.time(12)))
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(planner_page(bundle, "kg", "alpha", "en").as_uri())
     for operator in ("alpha", "beta"):
+        page.goto(planner_page(bundle, "kg", operator, "en").as_uri())
+        reach_planner(page)
         timeline = certainty.timeline_for(country, operator)
         assert timeline is not None
         for date in AT_THE_BOUNDS:

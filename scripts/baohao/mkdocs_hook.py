@@ -62,6 +62,9 @@ def on_config(config: Any) -> Any:
     add_segmenter_words(segmenter_words(data))
     config.nav = navigation.nav
     config.extra["repository"] = project.repository
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if not (offline and offline.config.enabled):  # the worker shim is for search from file:// only
+        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     if project.site_url and not serving:
         config.site_url = project.site_url
     i18n = config.plugins.get("i18n")

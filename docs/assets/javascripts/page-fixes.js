@@ -25,6 +25,25 @@
     document.querySelectorAll("article details").forEach(function (details) { details.open = true; });
   });
 
+  // A tool further down the page (the lapse planner) loads when the reader comes within a screen of
+  // it, follows a link to it, or prints: the first screen costs no tool's script.
+  document.querySelectorAll('meta[name="baohao:lazy-script"]').forEach(function (meta) {
+    var near = document.querySelector(meta.getAttribute("data-near"));
+    var loaded = false;
+    function load() {
+      if (loaded) return;
+      loaded = true;
+      var script = document.createElement("script");
+      script.src = meta.getAttribute("content");
+      document.body.appendChild(script);
+    }
+    if (!near || !("IntersectionObserver" in window)) return load();
+    new IntersectionObserver(function (entries, observer) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { observer.disconnect(); load(); }
+    }, { rootMargin: "100% 0px" }).observe(near);
+    window.addEventListener("beforeprint", load);
+  });
+
   // Material's search dialog has no accessible name (axe: aria-dialog-name): give it the
   // search field's own, already translated, label.
   document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {

@@ -17,6 +17,7 @@ import pytest
 from baohao import certainty, planner
 from baohao.load import load_all
 from baohao.present.formatter import Formatter
+from baohao.present.planner_data import words_script
 from baohao.publish.bundle import OFFLINE_ZIP, SITE_SLUG
 from conftest import FIXTURE_COUNTRY, ROOT, make_project, project_at, reach_planner, run_cli, serious_violations
 
@@ -473,11 +474,13 @@ def test_on_a_page_for_one_brand_the_planner_works_with_no_select(browser: Any, 
     timeline = certainty.timeline_for(us, "ultra")
     assert timeline is not None
     script = ROOT / "docs/assets/javascripts/lapse-planner.js"
+    words = tmp_path / "planner-words-en.js"  # what the build writes beside the site's scripts
+    words.write_text(words_script(Formatter("en", DATA.strings, TODAY)), encoding="utf-8")
     html = tmp_path / "ultra.html"
     html.write_text(
         '<!doctype html><html lang="en"><meta charset="utf-8"><body><h3 id="planner">Planner</h3>'
         f'{render_planner("us", ["ultra"], "en")}<a href="#planner" data-planner-operator="ultra">Ultra</a>'
-        f'<script src="{script.as_uri()}"></script></body></html>',
+        f'<script src="{words.as_uri()}"></script><script src="{script.as_uri()}"></script></body></html>',
         encoding="utf-8",
     )
     page = browser.new_page()

@@ -4,8 +4,9 @@
 
    The arithmetic repeats scripts/baohao/planner.py, which is the definition (read its docstring);
    a browser test checks that both give the same dates. The start date is between planner.FIRST_DATE
-   and LAST_DATE (the page's data), so every date here and in the calendar file is a real one. The data, the planner's constants and the
-   words come from the page (#planner-data, written by scripts/baohao/present/planner_data.py). */
+   and LAST_DATE (the page's data), so every date here and in the calendar file is a real one. The data and the planner's constants
+   come from the page (#planner-data, written by scripts/baohao/present/planner_data.py); the words from
+   planner-words-<lang>.js, which the page loads just before this script (publish/planner_words.py). */
 (function () {
   "use strict";
 
@@ -174,7 +175,8 @@
   function Planner(root, data) {
     this.root = root;
     this.data = data;
-    this.words = data.words;
+    // the words come in their own script (planner-words-<lang>.js, loaded before this one)
+    this.words = data.words || (window.BaohaoPlannerWords || {})[data.lang];
     var locale = data.lang === "en" ? "en-GB" : "zh-CN";
     this.format = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
     this.form = root.querySelector("form");

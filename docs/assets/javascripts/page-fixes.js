@@ -34,6 +34,7 @@
       if (loaded) return;
       loaded = true;
       var script = document.createElement("script");
+      script.async = false;  // in the order the page names them (the planner's words, then the planner)
       script.src = meta.getAttribute("content");
       document.body.appendChild(script);
     }

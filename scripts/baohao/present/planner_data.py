@@ -17,6 +17,7 @@ from markupsafe import Markup
 from .. import certainty, planner
 from ..interface import SCRIPT_STRINGS, literal_values
 from ..models import LapseEvent, LapseTimeline, Operator, Period, StageState
+from .formatter import Formatter
 
 if TYPE_CHECKING:
     from .views import CountryView
@@ -101,10 +102,6 @@ def planner_data(view: CountryView, operators: Sequence[Operator] | None = None)
                 "own_expiry": _own_expiry(view, o),
             }
         )
-    words = {key: lang.raw(key) for key in SCRIPT_STRINGS}
-    words |= {f"stage_{s}": lang.raw(f"stage_{s}") for s in literal_values(StageState)}
-    words |= {f"event_{e}": lang.raw(f"event_{e}") for e in literal_values(LapseEvent)}
-    words |= {key: lang.raw(key) for key in ("unverified", "unverified_title", "colon", "clause_sep")}
     return {
         "lang": lang.code,
         "code": c.code,
@@ -119,8 +116,31 @@ def planner_data(view: CountryView, operators: Sequence[Operator] | None = None)
         },
         "operators": entries,
         "timelines": [_timeline(view, t) for t in timelines],
-        "words": words,
     }
+
+
+def planner_words(lang: Formatter) -> dict[str, str]:
+    """The words the planner shows, in one language: the same on every page, so they travel in a
+    script of their own (`words_script`) that the browser caches, not in each page."""
+    words = {key: lang.raw(key) for key in SCRIPT_STRINGS}
+    words |= {f"stage_{s}": lang.raw(f"stage_{s}") for s in literal_values(StageState)}
+    words |= {f"event_{e}": lang.raw(f"event_{e}") for e in literal_values(LapseEvent)}
+    words |= {key: lang.raw(key) for key in ("unverified", "unverified_title", "colon", "clause_sep")}
+    return words
+
+
+WORDS_SCRIPT = "assets/javascripts/planner-words-{lang}.js"
+
+
+def words_script(lang: Formatter) -> str:
+    """`planner-words-<lang>.js`: the words as `window.BaohaoPlannerWords[<lang>]` (lapse-planner.js
+    reads them there); escaped as the page's JSON blocks are."""
+    text = json.dumps(planner_words(lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("<", "\\u003c")
+    key = json.dumps(lang.code)
+    return (
+        f"window.BaohaoPlannerWords = window.BaohaoPlannerWords || {{}};\nwindow.BaohaoPlannerWords[{key}] = {text};\n"
+    )
 
 
 def json_script(element_id: str, data: Any) -> Markup:

@@ -2,7 +2,8 @@
 
 Run by `make site` after each MkDocs build (and by the hook under `make serve` or a bare
 `mkdocs build`): the per-language search indexes, a relative sitemap when the address is
-unknown, the Atom feeds, and (online only) the open-data API.
+unknown, the Atom feeds, the lapse planner's words, our scripts and styles without their
+comments, and (online only) the open-data API.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from ..load import Dataset
 from ..project import Project
 from .api import write_api
 from .feeds import write_feeds
+from .minify import minify_assets
+from .planner_words import write_planner_words
 from .search_index import found_by, split_search_index
 from .sitemap import relative_sitemap
 
@@ -25,5 +28,7 @@ def publish(site_dir: Path, data: Dataset, project: Project, *, offline: bool) -
     if not project.site_url:
         relative_sitemap(site_dir, project.epoch)
     write_feeds(site_dir, data, project, directory_urls)
+    write_planner_words(site_dir, data, project)
+    minify_assets(site_dir, project.docs_dir)
     if not offline:
         write_api(site_dir, data, project, directory_urls)

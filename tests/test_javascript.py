@@ -54,7 +54,7 @@ def test_our_scripts_parse_as_written_and_as_shipped(name: str, tmp_path: Path) 
 
 
 def test_shipping_drops_comments_and_keeps_code_that_looks_like_one() -> None:
-    js = '/* what it does\n   over lines: file:// */\n(function () {\n  // a note\n'
+    js = "/* what it does\n   over lines: file:// */\n(function () {\n  // a note\n"
     js += '  var id = "PRODID:-//x//y"; // kept\n})();\n'
     assert minify_js(js) == '(function () {\n  var id = "PRODID:-//x//y"; // kept\n})();\n'
     assert (

@@ -200,3 +200,30 @@ def test_per_brand_answers_use_the_routes_and_timeline_of_that_brand_and_those_f
     assert [cl.value for cl in certainty.cut_off_summary(c, "beta")] == [None]
     assert [cl.value for cl in certainty.refund_summary(c, "beta")] == ["no", "unknown"]
     assert [cl.value for cl in certainty.refund_summary(c, "alpha")] == ["unknown"]
+
+
+def test_letting_it_lapse_counts_as_ending_it_from_mainland_china() -> None:
+    """Reader first: 'can I end it from China' is yes when a backed lapse way works from abroad, even
+    though no formal way does; a lapse only readers report is 'probably'; no lapse way is unknown."""
+    backed = country([route("office", "in-store", "no", ["official"]), route("lapse", "lapse", "yes", ["official"])])
+    verdict, way = certainty.end_from_china(backed, "alpha")
+    assert verdict == "lapse" and way is not None and way.id == "lapse"
+    assert certainty.formal_from_abroad(backed, "alpha") == "no"  # the formal answer stays separate
+    reported = country([route("lapse", "lapse", "yes", ["forum"])])
+    assert certainty.end_from_china(reported, "alpha")[0] == "lapse-unverified"
+    assert certainty.end_from_china(country([route("lapse", "lapse", "unknown", ["official"])]), "alpha") == (
+        "unknown",
+        None,
+    )
+    assert certainty.end_from_china(country(), "alpha") == ("unknown", None)
+    # a way for another brand says nothing of this one
+    other = country([{**route("lapse", "lapse", "yes", ["official"]), "operators": ["beta"]}])
+    assert (
+        certainty.end_from_china(other, "alpha")[0] == "unknown"
+        and certainty.end_from_china(other, "beta")[0] == "lapse"
+    )
+
+
+def test_formal_ways_from_abroad_that_only_readers_report_are_listed_apart() -> None:
+    c = country([route("chat", "online", "yes", ["forum"]), route("app", "online", "yes", ["official"])])
+    assert [r.id for r in certainty.unbacked_abroad_routes(c, "alpha")] == ["chat"]

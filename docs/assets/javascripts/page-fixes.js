@@ -26,24 +26,33 @@
   });
 
   // A tool further down the page (the lapse planner) loads when the reader comes within a screen of
-  // it, follows a link to it, or prints: the first screen costs no tool's script.
-  document.querySelectorAll('meta[name="baohao:lazy-script"]').forEach(function (meta) {
-    var near = document.querySelector(meta.getAttribute("data-near"));
-    var loaded = false;
-    function load() {
-      if (loaded) return;
-      loaded = true;
-      var script = document.createElement("script");
-      script.async = false;  // in the order the page names them (the planner's words, then the planner)
-      script.src = meta.getAttribute("content");
-      document.body.appendChild(script);
+  // it, follows a link to it, or prints: the first screen costs no tool's script. The scripts named
+  // for it load one after the other, in the page's order (the planner's words, then the planner).
+  var lazy = Array.prototype.slice.call(document.querySelectorAll('meta[name="baohao:lazy-script"]'));
+  var started = false;
+  function loadFrom(index) {
+    if (index >= lazy.length) return;
+    var script = document.createElement("script");
+    script.src = lazy[index].getAttribute("content");
+    script.onload = function () { loadFrom(index + 1); };
+    document.body.appendChild(script);
+  }
+  function loadAll() {
+    if (started) return;
+    started = true;
+    loadFrom(0);
+  }
+  if (lazy.length) {
+    var near = document.querySelector(lazy[0].getAttribute("data-near"));
+    if (!near || !("IntersectionObserver" in window)) {
+      loadAll();
+    } else {
+      new IntersectionObserver(function (entries, observer) {
+        if (entries.some(function (e) { return e.isIntersecting; })) { observer.disconnect(); loadAll(); }
+      }, { rootMargin: "100% 0px" }).observe(near);
+      window.addEventListener("beforeprint", loadAll);
     }
-    if (!near || !("IntersectionObserver" in window)) return load();
-    new IntersectionObserver(function (entries, observer) {
-      if (entries.some(function (e) { return e.isIntersecting; })) { observer.disconnect(); load(); }
-    }, { rootMargin: "100% 0px" }).observe(near);
-    window.addEventListener("beforeprint", load);
-  });
+  }
 
   // Material's search dialog has no accessible name (axe: aria-dialog-name): give it the
   // search field's own, already translated, label.

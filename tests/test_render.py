@@ -128,7 +128,7 @@ def test_compare_and_home_list_every_country(tmp_path: Path, fixture_text: str) 
 def test_every_comparison_cell_carries_its_columns_name(project: Path) -> None:
     """On a phone each row is a card whose lines are labelled from data-label: every cell has the name
     of its column, in the page's language, and each row has one header (the place, or the brand)."""
-    for lang, first in (("zh", "不在当地能否正式注销"), ("en", "Formal cancellation from abroad")):
+    for lang, first in (("zh", "人在内地，能不要这个号吗"), ("en", "Can I end it from mainland China?")):
         soup = BeautifulSoup(pages_of(project)[f"compare.{lang}.md"], "html.parser")
         tables = soup.select("div.compare table")
         assert len(tables) == 2
@@ -231,13 +231,13 @@ def test_summaries_mark_facts_no_reliable_source_backs(tmp_path: Path, fixture_t
     """The fixture's reassignment stage rests only on a weak source: the key facts and the
     comparison show it with the unverified mark, not as certain."""
     pages = pages_of(make_project(tmp_path / "p", {"kg.yml": fixture_text}))
-    key_fact = next(
-        line for line in pages["countries/kg.en.md"].splitlines() if "When the number may go to someone else" in line
-    )
-    assert "45–90 days after disconnection" in key_fact and 'class="unverified"' in key_fact
-    stops = next(line for line in pages["countries/kg.en.md"].splitlines() if "When an unused number stops" in line)
-    assert "Alpha Mobile: 90–180 days after the day the balance reaches zero" in stops
-    assert "Beta Telecom: Unverified" in stops
+    alpha, beta = brand(pages, "alpha", "en"), brand(pages, "beta", "en")
+    card = next(line for line in alpha.splitlines() if "When it may go to someone else" in line)
+    assert "45–90 days after disconnection" in card and 'class="unverified"' in card
+    stops = next(line for line in alpha.splitlines() if "Unused, it stops working" in line)
+    assert "90–180 days after the day the balance reaches zero" in stops
+    stops = next(line for line in beta.splitlines() if "Unused, it stops working" in line)
+    assert "not known" in stops
     assert compare_row(pages["compare.en.md"], "Kyrgyzstan").count('class="unverified"') >= 1
 
 

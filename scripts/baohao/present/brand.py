@@ -9,13 +9,17 @@ needs; when it stops working and when it may go to someone else; any current ris
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from .. import certainty, keeping
 from ..models import Country, LapseTimeline, Operator, ReferenceRates, Risk, Route, Vocabulary
-from .escape import ident, md
+from .escape import html_text, ident, md
 from .formatter import Formatter
 from .views import CountryView
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # What the reader stops doing to let the number lapse, by the event its timeline counts from.
 STOP_DOING = {
@@ -195,5 +199,8 @@ class BrandView(CountryView):
             return t("card_risk_kind", kind=kind, status=status) + self.refs(clause.sources)
         return t("none_found")
 
-    def aliases(self) -> list[str]:
-        return list(getattr(self.o, "aliases", None) or [])
+    def aliases(self) -> Markup:
+        """The brand's other names, for raw HTML (the line under the title; search indexes them too).
+        An English page leaves out the names in Chinese characters, which its readers do not type."""
+        names = [a for a in self.o.aliases if self.lang.code == "zh" or not _HAN.search(a)]
+        return Markup(html_text(self.lang.raw("list_sep"))).join(Markup(html_text(a)) for a in names)

@@ -13,25 +13,13 @@ import re
 
 from markupsafe import Markup
 
-from .. import certainty, keeping
+from .. import certainty, keeping, planner
 from ..models import Country, LapseTimeline, Operator, ReferenceRates, Risk, Route, Vocabulary
 from .escape import html_text, ident, md
 from .formatter import Formatter
 from .views import CountryView
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-# What the reader stops doing to let the number lapse, by the event its timeline counts from.
-STOP_DOING = {
-    "last-activity": "use",
-    "last-top-up": "top-up",
-    "validity-end": "top-up",
-    "zero-balance": "top-up",
-    "plan-end": "renew",
-    "missed-payment": "renew",
-    "activation": "both",
-    "unknown": "both",
-}
 
 
 class BrandView(CountryView):
@@ -76,8 +64,9 @@ class BrandView(CountryView):
         return [r for r in self.o.risks if not self.risk_is_recent(r)]
 
     def stop_doing(self) -> str:
+        """What the reader stops doing to let it lapse: the opposite of what keeps it (planner.KEEP_VERB)."""
         timeline = self.timeline()
-        return STOP_DOING[timeline.counts_from if timeline else "unknown"]
+        return planner.KEEP_VERB[timeline.counts_from if timeline else "unknown"]
 
     # --- the answer card ---
 
@@ -89,22 +78,7 @@ class BrandView(CountryView):
         if timeline is None or stage is None or stage.after is None:
             return None, False
         moment = certainty.Moment(stage.after, timeline.counts_from, stage.relative_to)
-        return self.card_moment(moment), certainty.backed(self.c, stage.sources)
-
-    def card_moment(self, moment: certainty.Moment) -> Markup:
-        """`最后一次使用后 6 个月` / `6 months after the last use`; at once: `从停机起` / `from suspension`."""
-        t = self.lang.t
-        if moment.period is None:
-            return t("unknown_value")
-        period = self.lang.period(moment.period)
-        at_once = moment.period.max == 0
-        if moment.relative_to:
-            stage = t(f"since_{moment.relative_to}")
-            return t("at_stage", stage=stage) if at_once else t("card_after", period=period, event=stage)
-        if moment.counts_from == "unknown":
-            return t("after_unknown_event", period=period)
-        event = t(f"event_{moment.counts_from}")
-        return t("at_event", event=event) if at_once else t("card_after", period=period, event=event)
+        return self.moment(moment, card=True), certainty.backed(self.c, stage.sources)
 
     def end_answer(self, *, link: bool = True) -> Markup:
         """Can I be rid of it from mainland China? Letting it lapse counts, and says how long it takes.
@@ -164,7 +138,7 @@ class BrandView(CountryView):
         if found is None:
             return t("card_keep_unknown")
         moment, sources = found
-        out = t("card_keep_period", when=self.card_moment(moment))
+        out = t("card_keep_period", when=self.moment(moment, card=True))
         if not certainty.backed(self.c, sources):
             out += Markup(" ") + self.lang.unverified()
         return out

@@ -270,10 +270,6 @@ class CountryView(SourcedPart):
         links = [Markup("[") + md(o.brand) + Markup(f"]({self.brand_link(o)})") for o in self.c.operators]
         return Markup(self.lang.raw("list_sep")).join(links)
 
-    def brand_lapse_anchor(self, operator_id: str) -> Markup:
-        timeline = certainty.timeline_for(self.c, operator_id)
-        return self.timeline_anchor(timeline) if timeline else Markup("lapse-unknown")
-
     def cut_off(self, operator_id: str | None = None) -> Markup:
         return self._summary(certainty.cut_off_summary(self.c, operator_id), None, operator_id)
 
@@ -316,8 +312,9 @@ class CountryView(SourcedPart):
 
     # --- the lapse timeline ---
 
-    def moment(self, moment: certainty.Moment, unknown_when: str = "unknown_value") -> Markup:
-        """`90–150 days after the balance reaches zero`, `45–90 days after disconnection`."""
+    def moment(self, moment: certainty.Moment, unknown_when: str = "unknown_value", *, card: bool = False) -> Markup:
+        """`90–150 days after the balance reaches zero`, `45–90 days after disconnection`; on a brand's
+        answer card (`card`), the event first as a reader says it: `最后一次使用后 6 个月`."""
         t = self.lang.t
         if moment.period is None:
             return t(unknown_when)
@@ -325,11 +322,15 @@ class CountryView(SourcedPart):
         at_once = moment.period.max == 0
         if moment.relative_to:
             stage = t(f"since_{moment.relative_to}")
-            return t("at_stage", stage=stage) if at_once else t("after_stage", period=period, stage=stage)
+            if at_once:
+                return t("at_stage", stage=stage)
+            return t("card_after", period=period, event=stage) if card else t("after_stage", period=period, stage=stage)
         if moment.counts_from == "unknown":
             return t("after_unknown_event", period=period)
         event = t(f"event_{moment.counts_from}")
-        return t("at_event", event=event) if at_once else t("after_event", period=period, event=event)
+        if at_once:
+            return t("at_event", event=event)
+        return t("card_after" if card else "after_event", period=period, event=event)
 
     def stage_when(self, timeline: LapseTimeline, stage: Stage) -> Markup:
         return self.moment(certainty.Moment(stage.after, timeline.counts_from, stage.relative_to))
@@ -349,10 +350,6 @@ class CountryView(SourcedPart):
     def timeline_anchor(self, timeline: LapseTimeline) -> Markup:
         """The timeline's anchor: its first operator's, or `all` for a timeline of every operator."""
         return Markup("lapse-") + ident(timeline.operators[0] if timeline.operators else "all")
-
-    def operators_without_timeline(self) -> Markup:
-        missing = certainty.operators_without_timeline(self.c)
-        return self.operators_of(missing) if missing else Markup("")
 
     def in_person_cell(self) -> Markup:
         """Whether a visit is needed: not if a backed route works from abroad, else the documents to bring."""
